@@ -1,0 +1,71 @@
+package org.kimberleyprocess.portal.directory;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/** What sign-in needs from the directory. */
+@Service
+@Transactional(readOnly = true)
+public class AccountDirectory {
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	/** Changes the person's own password, after checking the current one. */
+	@Transactional
+	public void changePassword(PortalUser user, String currentPassword, String newPassword) {
+		Account account = this.accounts.findById(user.id()).orElseThrow(NotFoundException::new);
+		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+			throw new InvalidInputException("currentPassword", "password.current.wrong");
+		}
+		if (newPassword.equalsIgnoreCase(account.getUsername()) || this.passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+			throw new InvalidInputException("newPassword", "password.new.weak");
+		}
+		account.changePassword(this.passwordEncoder.encode(newPassword), false);
+	}
+
+	public Optional<PortalUser> findForSignIn(String username) {
+		return this.accounts.findForSignIn(normalise(username)).map(PortalUser::new);
+	}
+
+	public Optional<PortalUser> reload(long accountId) {
+		return this.accounts.findWithRolesById(accountId).map(PortalUser::new);
+	}
+
+	/** Whether a signed-in session may go on, and whether it is still up to date. */
+	public SessionCheck check(PortalUser user) {
+		return this.accounts.findStateById(user.id()).map((state) -> {
+			if (!state.active()) {
+				return SessionCheck.ENDED;
+			}
+			if (state.securityStamp() != user.securityStamp()) {
+				return SessionCheck.STALE;
+			}
+			return state.passwordChangeRequired() ? SessionCheck.PASSWORD_CHANGE_REQUIRED : SessionCheck.CURRENT;
+		}).orElse(SessionCheck.ENDED);
+	}
+
+	public static String normalise(String username) {
+		return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+	}
+
+	public enum SessionCheck {
+
+		CURRENT, STALE, PASSWORD_CHANGE_REQUIRED, ENDED
+
+	}
+
+}

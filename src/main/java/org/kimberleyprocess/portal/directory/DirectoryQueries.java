@@ -1,0 +1,57 @@
+package org.kimberleyprocess.portal.directory;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/** Reading the directory for signed-in people, with the visibility rules applied. */
+@Service
+@Transactional(readOnly = true)
+public class DirectoryQueries {
+
+	private final OrganisationRepository organisations;
+
+	private final CountryRepository countries;
+
+	private final AccountRepository accounts;
+
+	private final WorkingGroupMembershipRepository memberships;
+
+	private final WorkingGroupRepository workingGroups;
+
+	private final DirectoryPolicy policy;
+
+	DirectoryQueries(OrganisationRepository organisations, CountryRepository countries, AccountRepository accounts,
+			WorkingGroupMembershipRepository memberships, WorkingGroupRepository workingGroups,
+			DirectoryPolicy policy) {
+		this.organisations = organisations;
+		this.countries = countries;
+		this.accounts = accounts;
+		this.memberships = memberships;
+		this.workingGroups = workingGroups;
+		this.policy = policy;
+	}
+
+	/** An organisation's page; one the viewer may not see is not found. */
+	public OrganisationProfile profile(PortalUser viewer, String code) {
+		Organisation organisation = this.organisations.findByCode(code)
+			.filter((candidate) -> this.policy.canSee(viewer, candidate))
+			.orElseThrow(NotFoundException::new);
+		return new OrganisationProfile(organisation, this.countries.findRepresentedBy(organisation.getId()),
+				this.memberships.findByOrganisation(organisation.getId()),
+				this.accounts.findActiveMembers(organisation.getId()));
+	}
+
+	/** The working groups and committees the person chairs. */
+	public List<WorkingGroup> chairedBy(PortalUser user) {
+		return this.workingGroups.findChairedBy(user.id());
+	}
+
+	public record OrganisationProfile(Organisation organisation, List<Country> countries,
+			List<WorkingGroupMembership> workingGroups, List<Account> people) {
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.kimberleyprocess.portal.directory;
+
+public enum ObserverCategory {
+
+	INDUSTRY, CIVIL_SOCIETY, INTERGOVERNMENTAL
+
+}

@@ -1,0 +1,91 @@
+package org.kimberleyprocess.portal.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface OrganisationRepository extends JpaRepository<Organisation, Long> {
+
+	Optional<Organisation> findByCode(String code);
+
+	boolean existsByCode(String code);
+
+	@Query("""
+			select o from Organisation o
+			where (:kind is null or o.kind = :kind)
+			order by o.kind, o.nameEn""")
+	Page<Organisation> findPage(@Param("kind") OrganisationKind kind, Pageable pageable);
+
+	List<Organisation> findAllByOrderByKindAscNameEnAsc();
+
+}
+
+interface CountryRepository extends JpaRepository<Country, Long> {
+
+	@Query("select c from Country c where c.organisation.id = :organisationId order by c.nameEn")
+	List<Country> findRepresentedBy(@Param("organisationId") long organisationId);
+
+	@Query("select c from Country c left join fetch c.organisation where c.code in :codes")
+	List<Country> findByCodeIn(@Param("codes") Collection<String> codes);
+
+}
+
+/** What the sign-in check needs on each request, read without loading the whole account. */
+record AccountState(boolean active, long securityStamp, boolean passwordChangeRequired) {
+}
+
+interface AccountRepository extends JpaRepository<Account, Long> {
+
+	@Query("select a from Account a join fetch a.organisation left join fetch a.roles where a.username = :username")
+	Optional<Account> findForSignIn(@Param("username") String username);
+
+	@Query("select a from Account a join fetch a.organisation left join fetch a.roles where a.id = :id")
+	Optional<Account> findWithRolesById(@Param("id") long id);
+
+	@Query("""
+			select new org.kimberleyprocess.portal.directory.AccountState(a.active, a.securityStamp, a.passwordChangeRequired)
+			from Account a where a.id = :id""")
+	Optional<AccountState> findStateById(@Param("id") long id);
+
+	boolean existsByUsername(String username);
+
+	@Query(value = """
+			select a from Account a join fetch a.organisation o
+			where (:organisation is null or o.code = :organisation)
+			  and (:text is null or lower(a.username) like :text or lower(a.fullName) like :text)
+			  and (:hideAdministrators = false or :administrator not member of a.roles)
+			order by o.nameEn, a.fullName""", countQuery = """
+			select count(a) from Account a join a.organisation o
+			where (:organisation is null or o.code = :organisation)
+			  and (:text is null or lower(a.username) like :text or lower(a.fullName) like :text)
+			  and (:hideAdministrators = false or :administrator not member of a.roles)""")
+	Page<Account> findPage(@Param("organisation") String organisation, @Param("text") String text,
+			@Param("hideAdministrators") boolean hideAdministrators, @Param("administrator") Role administrator,
+			Pageable pageable);
+
+	@Query("select a from Account a where a.organisation.id = :organisationId and a.active = true order by a.fullName")
+	List<Account> findActiveMembers(@Param("organisationId") long organisationId);
+
+}
+
+interface WorkingGroupMembershipRepository extends JpaRepository<WorkingGroupMembership, Long> {
+
+	@Query("""
+			select m from WorkingGroupMembership m join fetch m.workingGroup g
+			where m.organisation.id = :organisationId order by g.kind, g.nameEn""")
+	List<WorkingGroupMembership> findByOrganisation(@Param("organisationId") long organisationId);
+
+}
+
+interface WorkingGroupRepository extends JpaRepository<WorkingGroup, Long> {
+
+	@Query("select g from WorkingGroup g where g.chairAccount.id = :accountId order by g.nameEn")
+	List<WorkingGroup> findChairedBy(@Param("accountId") long accountId);
+
+}

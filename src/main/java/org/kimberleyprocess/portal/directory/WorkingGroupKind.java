@@ -1,0 +1,7 @@
+package org.kimberleyprocess.portal.directory;
+
+public enum WorkingGroupKind {
+
+	WORKING_GROUP, COMMITTEE
+
+}

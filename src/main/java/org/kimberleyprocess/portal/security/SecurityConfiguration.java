@@ -1,0 +1,94 @@
+package org.kimberleyprocess.portal.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.Role;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String LAST_USERNAME = "kp.lastUsername";
+
+	/** No inline script or style anywhere; every asset comes from the portal itself. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts) throws Exception {
+		SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+		http.securityContext((context) -> context.securityContextRepository(contextRepository))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
+				.requestMatchers("/admin/**")
+				.hasAnyRole(Role.SYSTEM_ADMINISTRATOR.name(), Role.CHAIRS_OFFICE.name())
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/home")
+				.failureHandler(failureHandler()))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions((frames) -> frames.deny()))
+			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	AuthenticationProvider authenticationProvider(AccountDirectory accounts, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle) {
+		UserDetailsService users = (username) -> accounts.findForSignIn(username)
+			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
+		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
+		passwordCheck.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
+	}
+
+	/** Back to the form, with what the person typed as username, and one generic message. */
+	private static AuthenticationFailureHandler failureHandler() {
+		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
+			String username = request.getParameter("username");
+			if (username != null) {
+				request.getSession().setAttribute(LAST_USERNAME,
+						username.length() > 60 ? username.substring(0, 60) : username);
+			}
+			redirect(request, response, (ex instanceof LockedException) ? "/login?locked" : "/login?error");
+		};
+	}
+
+	private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+			throws IOException {
+		response.sendRedirect(request.getContextPath() + path);
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.kimberleyprocess.portal.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.AccountDirectory.SessionCheck;
+import org.kimberleyprocess.portal.directory.PortalUser;
+
+/**
+ * Keeps every signed-in session in step with its account, on every node: a deactivated account's
+ * sessions end at their next request, changed roles apply at once, and a person with a
+ * temporary password is sent to change it first.
+ */
+class SessionCheckFilter extends OncePerRequestFilter {
+
+	static final String PASSWORD_PAGE = "/account/password";
+
+	private final AccountDirectory accounts;
+
+	private final SecurityContextRepository contextRepository;
+
+	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+	SessionCheckFilter(AccountDirectory accounts, SecurityContextRepository contextRepository) {
+		this.accounts = accounts;
+		this.contextRepository = contextRepository;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/images/")
+				|| path.equals("/favicon.ico");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = this.holder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof PortalUser user)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		SessionCheck check = this.accounts.check(user);
+		if (check == SessionCheck.STALE) {
+			PortalUser current = this.accounts.reload(user.id()).filter(PortalUser::isEnabled).orElse(null);
+			if (current == null) {
+				check = SessionCheck.ENDED;
+			}
+			else {
+				SecurityContext context = this.holder.createEmptyContext();
+				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current, null,
+						current.getAuthorities()));
+				this.holder.setContext(context);
+				this.contextRepository.saveContext(context, request, response);
+				check = this.accounts.check(current);
+			}
+		}
+		if (check == SessionCheck.ENDED) {
+			new SecurityContextLogoutHandler().logout(request, response, authentication);
+			response.sendRedirect(request.getContextPath() + "/login?ended");
+			return;
+		}
+		if (check == SessionCheck.PASSWORD_CHANGE_REQUIRED && !mayVisitBeforeChangingPassword(request)) {
+			response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean mayVisitBeforeChangingPassword(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.equals("/error");
+	}
+
+}
