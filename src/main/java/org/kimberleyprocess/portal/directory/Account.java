@@ -139,7 +139,7 @@ public class Account {
 	}
 
 	public Set<Role> getRoles() {
-		return Set.copyOf(this.roles);
+		return this.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(this.roles);
 	}
 
 	public boolean hasRole(Role role) {

@@ -157,12 +157,13 @@ class DirectoryAdministration {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<Account> accounts(PortalUser actor, String organisationCode, String text, Pageable pageable) {
+	public Page<PersonView> accounts(PortalUser actor, String organisationCode, String text, Pageable pageable) {
 		requireAdministrator(actor);
 		String pattern = StringUtils.hasText(text) ? "%" + text.strip().toLowerCase(Locale.ROOT) + "%" : null;
 		String organisation = StringUtils.hasText(organisationCode) ? organisationCode : null;
 		return this.accounts.findPage(organisation, pattern, !actor.has(Role.SYSTEM_ADMINISTRATOR),
-				Role.SYSTEM_ADMINISTRATOR, pageable);
+				Role.SYSTEM_ADMINISTRATOR, pageable)
+			.map(PersonView::of);
 	}
 
 	@Transactional(readOnly = true)

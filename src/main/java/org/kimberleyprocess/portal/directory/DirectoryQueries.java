@@ -42,7 +42,7 @@ public class DirectoryQueries {
 			.orElseThrow(NotFoundException::new);
 		return new OrganisationProfile(organisation, this.countries.findRepresentedBy(organisation.getId()),
 				this.memberships.findByOrganisation(organisation.getId()),
-				this.accounts.findActiveMembers(organisation.getId()));
+				this.accounts.findActiveMembers(organisation.getId()).stream().map(PersonView::of).toList());
 	}
 
 	/** The working groups and committees the person chairs. */
@@ -51,7 +51,7 @@ public class DirectoryQueries {
 	}
 
 	public record OrganisationProfile(Organisation organisation, List<Country> countries,
-			List<WorkingGroupMembership> workingGroups, List<Account> people) {
+			List<WorkingGroupMembership> workingGroups, List<PersonView> people) {
 	}
 
 }

@@ -86,7 +86,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
 	}
 
 	public Set<Role> roles() {
-		return Set.copyOf(this.roles);
+		return this.roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(this.roles);
 	}
 
 	public boolean has(Role role) {

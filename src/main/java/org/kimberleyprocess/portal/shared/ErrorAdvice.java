@@ -1,5 +1,9 @@
 package org.kimberleyprocess.portal.shared;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,7 +11,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -20,17 +23,15 @@ class ErrorAdvice {
 
 	/** An identifier that is not even well-formed names no object: 404, like any unknown one. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String malformedIdentifier() {
-		return "error/404";
+	void malformedIdentifier(HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.NOT_FOUND.value());
 	}
 
 	/** Somebody else saved the same object in between: say so rather than overwrite. */
 	@ExceptionHandler(OptimisticLockingFailureException.class)
-	@ResponseStatus(HttpStatus.CONFLICT)
-	String concurrentChange(OptimisticLockingFailureException ex) {
+	void concurrentChange(OptimisticLockingFailureException ex, HttpServletResponse response) throws IOException {
 		log.info("Refused a stale update: {}", ex.getMessage());
-		return "error/409";
+		response.sendError(HttpStatus.CONFLICT.value());
 	}
 
 }

@@ -1,0 +1,26 @@
+package org.kimberleyprocess.portal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole portal with its demo data, on MariaDB (embedded, or the server named by
+ * SPRING_DATASOURCE_URL), driven through the real web layer. Every test class uses this one
+ * configuration so they share a single application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+@Import(SqlStatementCounter.class)
+public @interface PortalTest {
+
+}

@@ -1,0 +1,34 @@
+package org.kimberleyprocess.portal;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.QueryCountHolder;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+
+/**
+ * Counts the SQL statements the current thread sends, so tests can show that a page costs a
+ * fixed number of statements whatever the amount of data.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class SqlStatementCounter implements BeanPostProcessor {
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+			return ProxyDataSourceBuilder.create(dataSource).name("counted").countQuery().build();
+		}
+		return bean;
+	}
+
+	public static void reset() {
+		QueryCountHolder.clear();
+	}
+
+	public static long count() {
+		return QueryCountHolder.getGrandTotal().getTotal();
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.kimberleyprocess.portal.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.kimberleyprocess.portal.PortalTest;
+import org.kimberleyprocess.portal.SignIn;
+import org.kimberleyprocess.portal.SqlStatementCounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A page costs the same number of SQL statements however much it shows. */
+@PortalTest
+class StatementCountTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void anOrganisationPageCostsTheSameForOneCountryAsForTwentyEight() throws Exception {
+		MockHttpSession session = SignIn.as(this.mvc, "hod-bw");
+		long ghana = statementsFor("/organisations/gh", session);
+		long europeanUnion = statementsFor("/organisations/eu", session);
+		assertThat(europeanUnion).isEqualTo(ghana).isLessThanOrEqualTo(6);
+	}
+
+	@Test
+	void thePeopleListCostsTheSameForOneRowAsForAFullPage() throws Exception {
+		MockHttpSession session = SignIn.as(this.mvc, "chair");
+		long one = statementsFor("/admin/users?q=kagiso", session);
+		long firstPage = statementsFor("/admin/users", session);
+		long secondPage = statementsFor("/admin/users?page=1", session);
+		assertThat(secondPage).isEqualTo(firstPage).isLessThanOrEqualTo(6);
+		assertThat(one).isLessThanOrEqualTo(firstPage);
+	}
+
+	@Test
+	void theHomePageCostsTheSameForEveryOrganisation() throws Exception {
+		long botswana = statementsFor("/home", SignIn.as(this.mvc, "hod-bw"));
+		long europeanUnion = statementsFor("/home", SignIn.as(this.mvc, "hod-eu"));
+		long guest = statementsFor("/home", SignIn.as(this.mvc, "guest-gga"));
+		assertThat(europeanUnion).isEqualTo(botswana).isEqualTo(guest);
+	}
+
+	private long statementsFor(String url, MockHttpSession session) throws Exception {
+		SqlStatementCounter.reset();
+		this.mvc.perform(get(url).session(session)).andExpect(status().isOk());
+		return SqlStatementCounter.count();
+	}
+
+}
