@@ -11,6 +11,10 @@ public class TestPortalApplication {
 	public static void main(String[] args) {
 		System.setProperty(EmbeddedMariaDb.DATA_DIR_PROPERTY,
 				System.getProperty(EmbeddedMariaDb.DATA_DIR_PROPERTY, "data/mariadb"));
+		// Templates and assets straight from the working tree, so edits show on reload.
+		System.setProperty("spring.thymeleaf.prefix", "file:templates/");
+		System.setProperty("spring.thymeleaf.cache", "false");
+		System.setProperty("spring.web.resources.static-locations", "file:static/");
 		SpringApplication application = new SpringApplication(PortalApplication.class);
 		application.setAdditionalProfiles("demo");
 		application.run(args);

@@ -1,10 +1,14 @@
 package org.kimberleyprocess.portal.directory;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
 /** Reading the directory for signed-in people, with the visibility rules applied. */
@@ -48,6 +52,50 @@ public class DirectoryQueries {
 	/** The working groups and committees the person chairs. */
 	public List<WorkingGroup> chairedBy(PortalUser user) {
 		return this.workingGroups.findChairedBy(user.id());
+	}
+
+	/** The working groups and committees the organisation belongs to, in any standing. */
+	public Set<Long> memberGroupIds(long organisationId) {
+		return this.memberships.findGroupIdsByOrganisation(organisationId);
+	}
+
+	/** The working groups and committees the person chairs. */
+	public Set<Long> chairedGroupIds(long accountId) {
+		return this.workingGroups.findChairedBy(accountId)
+			.stream()
+			.map(WorkingGroup::getId)
+			.collect(Collectors.toSet());
+	}
+
+	public List<GroupRef> workingGroups() {
+		return this.workingGroups.findAllByOrderByKindAscNameEnAsc()
+			.stream()
+			.map((group) -> new GroupRef(group.getId(), group.getCode(), group.getName()))
+			.toList();
+	}
+
+	public List<OrganisationRef> organisations() {
+		return this.organisations.findAllByOrderByKindAscNameEnAsc()
+			.stream()
+			.map((organisation) -> new OrganisationRef(organisation.getId(), organisation.getCode(),
+					organisation.getName(), organisation.getKind()))
+			.toList();
+	}
+
+	public record GroupRef(long id, String code, Localized name) {
+
+		public String name(Locale locale) {
+			return this.name.in(locale);
+		}
+
+	}
+
+	public record OrganisationRef(long id, String code, Localized name, OrganisationKind kind) {
+
+		public String name(Locale locale) {
+			return this.name.in(locale);
+		}
+
 	}
 
 	public record OrganisationProfile(Organisation organisation, List<Country> countries,

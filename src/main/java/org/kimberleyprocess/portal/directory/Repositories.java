@@ -3,6 +3,7 @@ package org.kimberleyprocess.portal.directory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -81,11 +82,16 @@ interface WorkingGroupMembershipRepository extends JpaRepository<WorkingGroupMem
 			where m.organisation.id = :organisationId order by g.kind, g.nameEn""")
 	List<WorkingGroupMembership> findByOrganisation(@Param("organisationId") long organisationId);
 
+	@Query("select m.workingGroup.id from WorkingGroupMembership m where m.organisation.id = :organisationId")
+	Set<Long> findGroupIdsByOrganisation(@Param("organisationId") long organisationId);
+
 }
 
 interface WorkingGroupRepository extends JpaRepository<WorkingGroup, Long> {
 
 	@Query("select g from WorkingGroup g where g.chairAccount.id = :accountId order by g.nameEn")
 	List<WorkingGroup> findChairedBy(@Param("accountId") long accountId);
+
+	List<WorkingGroup> findAllByOrderByKindAscNameEnAsc();
 
 }

@@ -1,0 +1,76 @@
+package org.kimberleyprocess.portal.demo;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.shared.PortalClock;
+
+/**
+ * The documents of the 2016 Dubai Plenary week, written afresh for the demo, created through
+ * the drafting engine at the dates they would have had. Loaded once, into an empty portal.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoDocuments implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDocuments.class);
+
+	private final DocumentService documents;
+
+	private final Viewers viewers;
+
+	private final AccountDirectory accounts;
+
+	private final PortalClock clock;
+
+	private final JdbcTemplate jdbc;
+
+	DemoDocuments(DocumentService documents, Viewers viewers, AccountDirectory accounts, PortalClock clock,
+			JdbcTemplate jdbc) {
+		this.documents = documents;
+		this.viewers = viewers;
+		this.accounts = accounts;
+		this.clock = clock;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		Integer existing = this.jdbc.queryForObject("SELECT COUNT(*) FROM document", Integer.class);
+		if (existing != null && existing > 0) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		try {
+			new DemoDocumentScript(this.documents, this::as, this.clock, this::organisationId).run();
+			log.info("Loaded the demo documents of the 2016 Dubai Plenary");
+		}
+		finally {
+			this.clock.travelTo(now);
+		}
+	}
+
+	private Viewer as(String username) {
+		return this.viewers.of(this.accounts.findForSignIn(username).orElseThrow());
+	}
+
+	private long organisationId(String code) {
+		return this.jdbc.queryForObject("SELECT id FROM organisation WHERE code = ?", Long.class, code);
+	}
+
+}

@@ -1,0 +1,225 @@
+package org.kimberleyprocess.portal.documents;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A text the Kimberley Process drafts, discusses and may adopt. */
+@Entity
+@Table(name = "document")
+public class Document {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Enumerated(EnumType.STRING)
+	private DocumentType type;
+
+	private String title;
+
+	@Enumerated(EnumType.STRING)
+	private OwningBody owningBody;
+
+	private Long workingGroupId;
+
+	private int year;
+
+	@Enumerated(EnumType.STRING)
+	private DocumentStatus status;
+
+	@Enumerated(EnumType.STRING)
+	private Confidentiality confidentiality;
+
+	private boolean commentsClosed;
+
+	private int currentVersion;
+
+	private String officialNumber;
+
+	private long createdBy;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	/** Delegations (organisations) whose members may revise the text besides its owners. */
+	@ElementCollection
+	@CollectionTable(name = "document_editor", joinColumns = @JoinColumn(name = "document_id"))
+	@Column(name = "organisation_id")
+	private Set<Long> editorOrganisations = new HashSet<>();
+
+	/** Guest organisations the Chair's office shared the document with. */
+	@ElementCollection
+	@CollectionTable(name = "document_share", joinColumns = @JoinColumn(name = "document_id"))
+	@Column(name = "organisation_id")
+	private Set<Long> sharedWith = new HashSet<>();
+
+	protected Document() {
+	}
+
+	Document(DocumentType type, String title, OwningBody owningBody, Long workingGroupId, int year,
+			Confidentiality confidentiality, long createdBy, Instant now) {
+		if ((owningBody == OwningBody.WORKING_GROUP) != (workingGroupId != null)) {
+			throw new IllegalArgumentException("A working-group document names its group, and only it");
+		}
+		this.type = type;
+		this.title = title;
+		this.owningBody = owningBody;
+		this.workingGroupId = workingGroupId;
+		this.year = year;
+		this.confidentiality = confidentiality;
+		this.status = DocumentStatus.DRAFT;
+		this.currentVersion = 0;
+		this.createdBy = createdBy;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	/** Records that version {@code number} is now the current text. */
+	DocumentVersion revise(String newTitle, MarkdownRenderer.Rendered rendered, String markdown, String changeNote,
+			long authorId, String authorName, String creditedName, Instant now) {
+		if (!this.status.isRevisable()) {
+			throw new IllegalStateException("The text of a " + this.status + " document is frozen");
+		}
+		this.currentVersion++;
+		this.title = newTitle;
+		this.updatedAt = now;
+		if (this.status == DocumentStatus.NOT_ADOPTED) {
+			this.status = DocumentStatus.CIRCULATED;
+		}
+		return new DocumentVersion(this, this.currentVersion, newTitle, markdown, rendered, changeNote, authorId,
+				authorName, creditedName, now);
+	}
+
+	void circulate(Instant now) {
+		if (this.status != DocumentStatus.DRAFT) {
+			throw new IllegalStateException("Only a draft is circulated");
+		}
+		this.status = DocumentStatus.CIRCULATED;
+		this.updatedAt = now;
+	}
+
+	void withdraw(Instant now) {
+		if (this.status == DocumentStatus.ADOPTED || this.status == DocumentStatus.UNDER_CONSENSUS
+				|| this.status == DocumentStatus.WITHDRAWN) {
+			throw new IllegalStateException("A " + this.status + " document cannot be withdrawn");
+		}
+		this.status = DocumentStatus.WITHDRAWN;
+		this.updatedAt = now;
+	}
+
+	void closeComments(boolean closed, Instant now) {
+		this.commentsClosed = closed;
+		this.updatedAt = now;
+	}
+
+	void shareWith(long organisationId) {
+		this.sharedWith.add(organisationId);
+	}
+
+	void unshare(long organisationId) {
+		this.sharedWith.remove(organisationId);
+	}
+
+	void setEditorOrganisations(Set<Long> organisations) {
+		this.editorOrganisations.clear();
+		this.editorOrganisations.addAll(organisations);
+	}
+
+	void changeConfidentiality(Confidentiality confidentiality) {
+		this.confidentiality = confidentiality;
+	}
+
+	/** Comments are taken while the document is open for discussion. */
+	public boolean acceptsComments() {
+		return !this.commentsClosed
+				&& (this.status == DocumentStatus.CIRCULATED || this.status == DocumentStatus.UNDER_CONSENSUS
+						|| this.status == DocumentStatus.NOT_ADOPTED);
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public DocumentType getType() {
+		return this.type;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public OwningBody getOwningBody() {
+		return this.owningBody;
+	}
+
+	public Long getWorkingGroupId() {
+		return this.workingGroupId;
+	}
+
+	public int getYear() {
+		return this.year;
+	}
+
+	public DocumentStatus getStatus() {
+		return this.status;
+	}
+
+	public Confidentiality getConfidentiality() {
+		return this.confidentiality;
+	}
+
+	public boolean isCommentsClosed() {
+		return this.commentsClosed;
+	}
+
+	public int getCurrentVersion() {
+		return this.currentVersion;
+	}
+
+	public String getOfficialNumber() {
+		return this.officialNumber;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public Set<Long> getEditorOrganisations() {
+		return Set.copyOf(this.editorOrganisations);
+	}
+
+	public Set<Long> getSharedWith() {
+		return Set.copyOf(this.sharedWith);
+	}
+
+	void number(String officialNumber) {
+		this.officialNumber = officialNumber;
+	}
+
+}

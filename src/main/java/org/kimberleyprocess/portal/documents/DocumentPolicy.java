@@ -1,0 +1,72 @@
+package org.kimberleyprocess.portal.documents;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read, revise, comment on and manage a document: the one place these rules live. The
+ * reading rule is a query condition ({@link #VISIBLE}), so every list, search and detail query
+ * applies exactly the same rule; the other rules are checked in the service before acting.
+ */
+@Component
+public class DocumentPolicy {
+
+	private static final String PKG = "org.kimberleyprocess.portal.documents.";
+
+	/**
+	 * The documents a viewer may open, as a JPQL condition on {@code d}. Editors and the Chair's
+	 * office see everything they work on, drafts included; everyone else sees circulated and later
+	 * documents by confidentiality: public to anyone, plenary to Participants, Observers and the
+	 * secretariat, Participants-only to Participants, working-group documents to the group's
+	 * members. Guests see only what is public or shared with their organisation.
+	 */
+	static final String VISIBLE = "(:chair = true"
+			+ " or d.workingGroupId in :chairedGroups"
+			+ " or (:delegate = true and :org member of d.editorOrganisations)"
+			+ " or (d.status <> " + PKG + "DocumentStatus.DRAFT and ("
+			+ "      d.confidentiality = " + PKG + "Confidentiality.PUBLIC"
+			+ "   or :org member of d.sharedWith"
+			+ "   or (d.confidentiality = " + PKG + "Confidentiality.PLENARY and :kind in ('PARTICIPANT', 'OBSERVER', 'SECRETARIAT'))"
+			+ "   or (d.confidentiality = " + PKG + "Confidentiality.PARTICIPANTS and :kind = 'PARTICIPANT')"
+			+ "   or (d.confidentiality = " + PKG + "Confidentiality.WORKING_GROUP and :kind <> 'GUEST' and :kind <> 'ANONYMOUS'"
+			+ "       and d.workingGroupId in :groups))))";
+
+	/** Revising the text: the owning body's chair and the named co-editing delegations. */
+	public boolean canEdit(Viewer viewer, Document document) {
+		if (!viewer.isSignedIn()) {
+			return false;
+		}
+		if (document.getOwningBody() == OwningBody.WORKING_GROUP) {
+			if (viewer.chairedGroups().contains(document.getWorkingGroupId())) {
+				return true;
+			}
+		}
+		else if (viewer.chairsOffice()) {
+			return true;
+		}
+		return viewer.delegationMember() && document.getEditorOrganisations().contains(viewer.organisationId());
+	}
+
+	/** Starting a document for a body: the Chair's office for the Plenary, a group's chair for the group. */
+	public boolean canCreate(Viewer viewer, OwningBody body, Long workingGroupId) {
+		if (body == OwningBody.WORKING_GROUP) {
+			return workingGroupId != null && viewer.chairedGroups().contains(workingGroupId);
+		}
+		return viewer.chairsOffice();
+	}
+
+	/** Circulating, withdrawing, opening and closing comments: the editors. */
+	public boolean canManage(Viewer viewer, Document document) {
+		return canEdit(viewer, document);
+	}
+
+	/** Sharing with guest organisations and hiding comments: the Chair's office. */
+	public boolean canModerate(Viewer viewer) {
+		return viewer.isSignedIn() && viewer.chairsOffice();
+	}
+
+	/** Anyone signed in who can read the document may comment while it is open for comments. */
+	public boolean canComment(Viewer viewer, Document document) {
+		return viewer.isSignedIn() && document.acceptsComments();
+	}
+
+}

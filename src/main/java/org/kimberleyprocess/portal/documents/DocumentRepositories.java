@@ -1,0 +1,84 @@
+package org.kimberleyprocess.portal.documents;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import jakarta.persistence.LockModeType;
+
+interface DocumentRepository extends JpaRepository<Document, Long> {
+
+	@Query("select d from Document d where d.id = :id and " + DocumentPolicy.VISIBLE)
+	Optional<Document> findVisible(@Param("id") long id, @Param("chair") boolean chair,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("delegate") boolean delegate,
+			@Param("org") long organisationId, @Param("kind") String kind, @Param("groups") Set<Long> groups);
+
+	@Query(value = "select d from Document d where " + DocumentPolicy.VISIBLE + FILTERS + " order by d.updatedAt desc, d.id desc",
+			countQuery = "select count(d) from Document d where " + DocumentPolicy.VISIBLE + FILTERS)
+	Page<Document> findVisiblePage(@Param("chair") boolean chair, @Param("chairedGroups") Set<Long> chairedGroups,
+			@Param("delegate") boolean delegate, @Param("org") long organisationId, @Param("kind") String kind,
+			@Param("groups") Set<Long> groups, @Param("type") DocumentType type, @Param("body") OwningBody body,
+			@Param("year") Integer year, @Param("status") DocumentStatus status, @Param("ids") Set<Long> ids,
+			@Param("searching") boolean searching, Pageable pageable);
+
+	String FILTERS = " and (:type is null or d.type = :type) and (:body is null or d.owningBody = :body)"
+			+ " and (:year is null or d.year = :year) and (:status is null or d.status = :status)"
+			+ " and (:searching = false or d.id in :ids)";
+
+	@Query("select distinct d.year from Document d order by d.year desc")
+	List<Integer> findYears();
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select d from Document d where d.id = :id")
+	Optional<Document> findForUpdate(@Param("id") long id);
+
+}
+
+interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long> {
+
+	@Query("select v from DocumentVersion v where v.document.id = :documentId and v.number = :number")
+	Optional<DocumentVersion> findByNumber(@Param("documentId") long documentId, @Param("number") int number);
+
+	@Query("""
+			select new org.kimberleyprocess.portal.documents.VersionSummary(v.number, v.title, v.changeNote,
+			  v.authorName, v.creditedName, v.createdAt, v.sha256)
+			from DocumentVersion v where v.document.id = :documentId order by v.number desc""")
+	List<VersionSummary> findSummaries(@Param("documentId") long documentId);
+
+	@Query("select b from DocumentBlock b where b.version.id = :versionId order by b.position")
+	List<DocumentBlock> findBlocks(@Param("versionId") long versionId);
+
+	/** Documents whose current title or text match the words, by MariaDB's full-text index. */
+	@Query(value = """
+			select v.document_id from document_version v join document d on d.id = v.document_id
+			where v.number = d.current_version
+			  and match(v.title, v.markdown) against (:words in boolean mode)""", nativeQuery = true)
+	Set<Long> searchCurrentText(@Param("words") String words);
+
+}
+
+interface CommentRepository extends JpaRepository<Comment, Long> {
+
+	@Query("select c from Comment c where c.documentId = :documentId order by c.createdAt, c.id")
+	List<Comment> findByDocument(@Param("documentId") long documentId);
+
+	Optional<Comment> findByIdAndDocumentId(long id, long documentId);
+
+}
+
+interface SuggestionRepository extends JpaRepository<Suggestion, Long> {
+
+	@Query("select s from Suggestion s where s.documentId = :documentId order by s.createdAt, s.id")
+	List<Suggestion> findByDocument(@Param("documentId") long documentId);
+
+	Optional<Suggestion> findByIdAndDocumentId(long id, long documentId);
+
+
+}

@@ -1,0 +1,668 @@
+package org.kimberleyprocess.portal.documents;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.OrganisationKind;
+import org.kimberleyprocess.portal.documents.DocumentForms.NewComment;
+import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
+import org.kimberleyprocess.portal.documents.DocumentForms.NewSuggestion;
+import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/**
+ * The drafting engine: documents, their versions, comments and suggested changes. Every read
+ * goes through the visibility rule of {@link DocumentPolicy}; a document the viewer may not see
+ * is not found.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DocumentService {
+
+	private final DocumentRepository documents;
+
+	private final DocumentVersionRepository versions;
+
+	private final CommentRepository comments;
+
+	private final SuggestionRepository suggestions;
+
+	private final DocumentPolicy policy;
+
+	private final MarkdownRenderer renderer;
+
+	private final DirectoryQueries directory;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	DocumentService(DocumentRepository documents, DocumentVersionRepository versions, CommentRepository comments,
+			SuggestionRepository suggestions, DocumentPolicy policy, MarkdownRenderer renderer,
+			DirectoryQueries directory, JdbcTemplate jdbc, Clock clock) {
+		this.documents = documents;
+		this.versions = versions;
+		this.comments = comments;
+		this.suggestions = suggestions;
+		this.policy = policy;
+		this.renderer = renderer;
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	// Reading
+
+	public Page<Document> list(Viewer viewer, Filter filter, Pageable pageable) {
+		Set<Long> matches = Set.of(-1L);
+		boolean searching = StringUtils.hasText(filter.query());
+		if (searching) {
+			String words = booleanModeWords(filter.query());
+			if (!words.isEmpty()) {
+				matches = new java.util.HashSet<>(this.versions.searchCurrentText(words));
+				matches.add(-1L);
+			}
+		}
+		return this.documents.findVisiblePage(viewer.chairsOffice(), viewer.chairedGroups(),
+				viewer.delegationMember(), viewer.organisationId(), viewer.kind(), viewer.memberGroups(),
+				filter.type(), filter.body(), filter.year(), filter.status(), matches, searching, pageable);
+	}
+
+	public List<Integer> years() {
+		return this.documents.findYears();
+	}
+
+	/** The document if the viewer may see it; otherwise not found, whatever the reason. */
+	public Document visible(Viewer viewer, long id) {
+		return this.documents
+			.findVisible(id, viewer.chairsOffice(), viewer.chairedGroups(), viewer.delegationMember(),
+					viewer.organisationId(), viewer.kind(), viewer.memberGroups())
+			.orElseThrow(NotFoundException::new);
+	}
+
+	/** Everything the document page shows, and the reader's mark moved to the current version. */
+	@Transactional
+	public DocumentPage page(Viewer viewer, long id) {
+		Document document = visible(viewer, id);
+		DocumentVersion current = version(document, document.getCurrentVersion());
+		Integer lastRead = viewer.isSignedIn() ? markRead(viewer, document) : null;
+		List<Comment> allComments = this.comments.findByDocument(id);
+		List<Suggestion> allSuggestions = this.suggestions.findByDocument(id);
+		Map<Long, OrganisationRef> organisations = this.directory.organisations()
+			.stream()
+			.collect(Collectors.toMap(OrganisationRef::id, (ref) -> ref));
+		return new DocumentPage(document, current, this.versions.findBlocks(current.getId()),
+				this.versions.findSummaries(id), threads(allComments), allSuggestions,
+				lastRead != null && lastRead < document.getCurrentVersion() ? lastRead : null,
+				permissions(viewer, document),
+				document.getEditorOrganisations().stream().map(organisations::get).filter(java.util.Objects::nonNull).toList(),
+				document.getSharedWith().stream().map(organisations::get).filter(java.util.Objects::nonNull).toList(),
+				guestOrganisations(organisations), workingGroupName(document));
+	}
+
+	public VersionPage version(Viewer viewer, long id, int number) {
+		Document document = visible(viewer, id);
+		return new VersionPage(document, version(document, number), this.versions.findSummaries(id));
+	}
+
+	public DiffPage diff(Viewer viewer, long id, int from, int to) {
+		Document document = visible(viewer, id);
+		DocumentVersion older = version(document, from);
+		DocumentVersion newer = version(document, to);
+		return new DiffPage(document, older, newer, TextDiff.between(older.getMarkdown(), newer.getMarkdown()),
+				this.versions.findSummaries(id));
+	}
+
+	/** The text of the current version, for the edit form. */
+	public DocumentVersion currentForEditing(Viewer viewer, long id) {
+		Document document = visible(viewer, id);
+		requireEditor(viewer, document);
+		return version(document, document.getCurrentVersion());
+	}
+
+	public DocumentBlock block(Viewer viewer, long id, String anchor) {
+		Document document = visible(viewer, id);
+		DocumentVersion current = version(document, document.getCurrentVersion());
+		return this.versions.findBlocks(current.getId())
+			.stream()
+			.filter((block) -> block.getAnchor().equals(anchor))
+			.findFirst()
+			.orElseThrow(NotFoundException::new);
+	}
+
+	/** The blocks of the current version, for choosing where to comment or suggest. */
+	public List<DocumentBlock> currentBlocks(Viewer viewer, long id) {
+		Document document = visible(viewer, id);
+		return this.versions.findBlocks(version(document, document.getCurrentVersion()).getId());
+	}
+
+	public long workingGroupId(String code) {
+		return this.directory.workingGroups()
+			.stream()
+			.filter((group) -> group.code().equals(code))
+			.findFirst()
+			.orElseThrow(NotFoundException::new)
+			.id();
+	}
+
+	public Comment comment(Viewer viewer, long documentId, long commentId) {
+		visible(viewer, documentId);
+		return this.comments.findByIdAndDocumentId(commentId, documentId).orElseThrow(NotFoundException::new);
+	}
+
+	// Writing
+
+	@Transactional
+	public long create(Viewer viewer, NewDocument form) {
+		OwningBody body;
+		Long workingGroupId = null;
+		if ("PLENARY".equals(form.getBody()) || "INTERSESSIONAL".equals(form.getBody())) {
+			body = OwningBody.valueOf(form.getBody());
+		}
+		else {
+			body = OwningBody.WORKING_GROUP;
+			try {
+				workingGroupId = Long.valueOf(form.getBody());
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidInputException("body", "document.body.unknown");
+			}
+			Long wanted = workingGroupId;
+			if (this.directory.workingGroups().stream().noneMatch((group) -> group.id() == wanted)) {
+				throw new InvalidInputException("body", "document.body.unknown");
+			}
+		}
+		if (!this.policy.canCreate(viewer, body, workingGroupId)) {
+			throw new InvalidInputException("body", "document.body.notYours");
+		}
+		if (form.getConfidentiality() == Confidentiality.WORKING_GROUP && body != OwningBody.WORKING_GROUP) {
+			throw new InvalidInputException("confidentiality", "document.confidentiality.groupOnly");
+		}
+		String text = MarkdownRenderer.normalise(form.getText());
+		if (text.isEmpty()) {
+			throw new InvalidInputException("text", "document.text.empty");
+		}
+		Instant now = this.clock.instant();
+		Document document = new Document(form.getType(), form.getTitle().strip(), body, workingGroupId, form.getYear(),
+				form.getConfidentiality(), viewer.accountId(), now);
+		document.setEditorOrganisations(validParticipants(form.getCoEditors()));
+		this.documents.save(document);
+		DocumentVersion first = document.revise(form.getTitle().strip(), this.renderer.render(text), text,
+				noteOr(form.getChangeNote(), "document.version.first"), viewer.accountId(), viewer.name(), null, now);
+		this.versions.save(first);
+		return document.getId();
+	}
+
+	/**
+	 * Saves a new version, unless someone saved one since the editor opened the form: then
+	 * nothing is saved and the conflict says what changed meanwhile, so no text is lost.
+	 */
+	@Transactional
+	public int revise(Viewer viewer, long id, Revision form) {
+		visible(viewer, id);
+		Document document = this.documents.findForUpdate(id).orElseThrow(NotFoundException::new);
+		requireEditor(viewer, document);
+		if (!document.getStatus().isRevisable()) {
+			throw new InvalidInputException(null, "document.frozen");
+		}
+		if (document.getCurrentVersion() != form.getBaseVersion()) {
+			DocumentVersion base = version(document, form.getBaseVersion());
+			DocumentVersion current = version(document, document.getCurrentVersion());
+			throw new EditConflict(current.getNumber(), current.getAuthorName(),
+					TextDiff.between(base.getMarkdown(), current.getMarkdown()));
+		}
+		String text = MarkdownRenderer.normalise(form.getText());
+		DocumentVersion current = version(document, document.getCurrentVersion());
+		if (text.equals(current.getMarkdown()) && form.getTitle().strip().equals(current.getTitle())) {
+			throw new InvalidInputException("text", "document.text.unchanged");
+		}
+		if (text.isEmpty()) {
+			throw new InvalidInputException("text", "document.text.empty");
+		}
+		DocumentVersion next = document.revise(form.getTitle().strip(), this.renderer.render(text), text,
+				noteOr(form.getChangeNote(), "document.version.revised"), viewer.accountId(), viewer.name(), null,
+				this.clock.instant());
+		this.versions.save(next);
+		return next.getNumber();
+	}
+
+	@Transactional
+	public void circulate(Viewer viewer, long id) {
+		Document document = managed(viewer, id);
+		if (document.getStatus() != DocumentStatus.DRAFT) {
+			throw new InvalidInputException(null, "document.circulate.notDraft");
+		}
+		document.circulate(this.clock.instant());
+	}
+
+	@Transactional
+	public void withdraw(Viewer viewer, long id) {
+		Document document = managed(viewer, id);
+		try {
+			document.withdraw(this.clock.instant());
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidInputException(null, "document.withdraw.refused");
+		}
+	}
+
+	@Transactional
+	public void closeComments(Viewer viewer, long id, boolean closed) {
+		managed(viewer, id).closeComments(closed, this.clock.instant());
+	}
+
+	@Transactional
+	public void share(Viewer viewer, long id, long organisationId, boolean shared) {
+		Document document = visible(viewer, id);
+		if (!this.policy.canModerate(viewer)) {
+			throw new AccessDeniedException("Sharing is for the Chair's office");
+		}
+		boolean guest = this.directory.organisations()
+			.stream()
+			.anyMatch((ref) -> ref.id() == organisationId && ref.kind() == OrganisationKind.GUEST);
+		if (!guest) {
+			throw new InvalidInputException(null, "document.share.guestsOnly");
+		}
+		if (shared) {
+			document.shareWith(organisationId);
+		}
+		else {
+			document.unshare(organisationId);
+		}
+	}
+
+	// Comments
+
+	@Transactional
+	public long comment(Viewer viewer, long id, NewComment form) {
+		Document document = visible(viewer, id);
+		if (!this.policy.canComment(viewer, document)) {
+			throw new InvalidInputException("text", "comment.closed");
+		}
+		String anchor = StringUtils.hasText(form.getBlockAnchor()) ? form.getBlockAnchor() : null;
+		int versionNumber = document.getCurrentVersion();
+		if (form.getParentId() != null) {
+			Comment parent = this.comments.findByIdAndDocumentId(form.getParentId(), id)
+				.orElseThrow(() -> new InvalidInputException("text", "comment.parent.unknown"));
+			anchor = parent.getBlockAnchor();
+			versionNumber = parent.getVersionNumber();
+		}
+		else if (anchor != null) {
+			String wanted = anchor;
+			DocumentVersion current = version(document, versionNumber);
+			if (this.versions.findBlocks(current.getId()).stream().noneMatch((b) -> b.getAnchor().equals(wanted))) {
+				throw new InvalidInputException("blockAnchor", "comment.block.unknown");
+			}
+		}
+		String markdown = MarkdownRenderer.normalise(form.getText());
+		if (markdown.isEmpty()) {
+			throw new InvalidInputException("text", "comment.empty");
+		}
+		Comment comment = new Comment(id, versionNumber, anchor, form.getParentId(), viewer.asAuthor(), markdown,
+				this.renderer.renderComment(markdown), this.clock.instant());
+		return this.comments.save(comment).getId();
+	}
+
+	@Transactional
+	public void editComment(Viewer viewer, long id, long commentId, String text) {
+		visible(viewer, id);
+		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
+		Instant now = this.clock.instant();
+		if (!comment.isEditableBy(viewer.accountId(), now)) {
+			throw new InvalidInputException("text", "comment.edit.tooLate");
+		}
+		String markdown = MarkdownRenderer.normalise(text);
+		if (markdown.isEmpty()) {
+			throw new InvalidInputException("text", "comment.empty");
+		}
+		comment.edit(viewer.accountId(), markdown, this.renderer.renderComment(markdown), now);
+	}
+
+	@Transactional
+	public void deleteComment(Viewer viewer, long id, long commentId) {
+		visible(viewer, id);
+		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
+		if (comment.getAuthorId() != viewer.accountId()) {
+			throw new AccessDeniedException("Only its author deletes a comment");
+		}
+		if (!comment.isDeleted()) {
+			comment.delete(viewer.accountId(), this.clock.instant());
+		}
+	}
+
+	@Transactional
+	public void hideComment(Viewer viewer, long id, long commentId, String reason) {
+		visible(viewer, id);
+		if (!this.policy.canModerate(viewer)) {
+			throw new AccessDeniedException("Moderation is for the Chair's office");
+		}
+		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
+		comment.hide(reason.strip(), viewer.name());
+	}
+
+	// Suggested changes
+
+	@Transactional
+	public long suggest(Viewer viewer, long id, NewSuggestion form) {
+		Document document = visible(viewer, id);
+		if (!this.policy.canComment(viewer, document)) {
+			throw new InvalidInputException("proposed", "comment.closed");
+		}
+		DocumentVersion current = version(document, document.getCurrentVersion());
+		DocumentBlock block = this.versions.findBlocks(current.getId())
+			.stream()
+			.filter((candidate) -> candidate.getAnchor().equals(form.getBlockAnchor()))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("blockAnchor", "comment.block.unknown"));
+		String proposed = MarkdownRenderer.normalise(form.getProposed()).strip();
+		if (proposed.equals(block.getSource())) {
+			throw new InvalidInputException("proposed", "suggestion.unchanged");
+		}
+		Suggestion suggestion = new Suggestion(id, current.getNumber(), block.getAnchor(), block.getSource(), proposed,
+				form.getExplanation().strip(), viewer.asAuthor(), this.clock.instant());
+		return this.suggestions.save(suggestion).getId();
+	}
+
+	/** Applies the proposed text to the current version as a new version crediting the proposer. */
+	@Transactional
+	public int acceptSuggestion(Viewer viewer, long id, long suggestionId) {
+		visible(viewer, id);
+		Document document = this.documents.findForUpdate(id).orElseThrow(NotFoundException::new);
+		requireEditor(viewer, document);
+		Suggestion suggestion = this.suggestions.findByIdAndDocumentId(suggestionId, id)
+			.orElseThrow(NotFoundException::new);
+		if (suggestion.getStatus() != Suggestion.Status.OPEN) {
+			throw new InvalidInputException(null, "suggestion.alreadyDecided");
+		}
+		if (!document.getStatus().isRevisable()) {
+			throw new InvalidInputException(null, "document.frozen");
+		}
+		DocumentVersion current = version(document, document.getCurrentVersion());
+		String text = replaceBlock(current, suggestion);
+		DocumentVersion next = document.revise(current.getTitle(), this.renderer.render(text), text,
+				"suggestion:" + suggestion.getId(), viewer.accountId(), viewer.name(),
+				suggestion.getProposerName() + " (" + suggestion.organisationName(Locale.ENGLISH) + ")",
+				this.clock.instant());
+		this.versions.save(next);
+		suggestion.accept(viewer.name(), next.getNumber(), this.clock.instant());
+		return next.getNumber();
+	}
+
+	@Transactional
+	public void declineSuggestion(Viewer viewer, long id, long suggestionId, String reason) {
+		Document document = visible(viewer, id);
+		requireEditor(viewer, document);
+		Suggestion suggestion = this.suggestions.findByIdAndDocumentId(suggestionId, id)
+			.orElseThrow(NotFoundException::new);
+		if (suggestion.getStatus() != Suggestion.Status.OPEN) {
+			throw new InvalidInputException(null, "suggestion.alreadyDecided");
+		}
+		suggestion.decline(viewer.name(), reason.strip(), this.clock.instant());
+	}
+
+	// For the modules that drive a document's life after drafting (consensus, publication)
+
+	/**
+	 * Gives an adopted document its official number, the next for its body, year and type. The
+	 * counter row is incremented in the caller's transaction, so a rolled-back adoption leaves no
+	 * gap and two adoptions never share a number.
+	 */
+	@Transactional
+	public String assignOfficialNumber(long id, String bodyLabel) {
+		Document document = this.documents.findById(id).orElseThrow(NotFoundException::new);
+		if (document.getOfficialNumber() != null) {
+			return document.getOfficialNumber();
+		}
+		this.jdbc.update("""
+				INSERT INTO document_number_sequence (body_label, year, type, last_number) VALUES (?, ?, ?, LAST_INSERT_ID(1))
+				ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)""", bodyLabel,
+				document.getYear(), document.getType().name());
+		Integer number = this.jdbc.queryForObject("SELECT LAST_INSERT_ID()", Integer.class);
+		String official = "KP/" + document.getYear() + "/" + bodyLabel + "/" + document.getType().officialName() + " "
+				+ number;
+		document.number(official);
+		this.documents.flush();
+		return official;
+	}
+
+	// Helpers
+
+	private String replaceBlock(DocumentVersion current, Suggestion suggestion) {
+		List<DocumentBlock> blocks = this.versions.findBlocks(current.getId());
+		Optional<DocumentBlock> block = blocks.stream()
+			.filter((candidate) -> candidate.getAnchor().equals(suggestion.getBlockAnchor()))
+			.findFirst();
+		if (block.isEmpty() || !block.get().getSource().equals(suggestion.getOriginal())) {
+			throw new InvalidInputException(null, "suggestion.stale");
+		}
+		long occurrence = blocks.stream()
+			.filter((candidate) -> candidate.getPosition() < block.get().getPosition()
+					&& candidate.getSource().equals(suggestion.getOriginal()))
+			.count();
+		String markdown = current.getMarkdown();
+		int at = -1;
+		for (long i = 0; i <= occurrence; i++) {
+			at = markdown.indexOf(suggestion.getOriginal(), at + 1);
+			if (at < 0) {
+				throw new InvalidInputException(null, "suggestion.stale");
+			}
+		}
+		return MarkdownRenderer.normalise(markdown.substring(0, at) + suggestion.getProposed()
+				+ markdown.substring(at + suggestion.getOriginal().length()));
+	}
+
+	private Integer markRead(Viewer viewer, Document document) {
+		List<Integer> previous = this.jdbc.queryForList(
+				"SELECT version_number FROM document_read WHERE account_id = ? AND document_id = ?", Integer.class,
+				viewer.accountId(), document.getId());
+		this.jdbc.update("""
+				INSERT INTO document_read (account_id, document_id, version_number, read_at) VALUES (?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE version_number = GREATEST(version_number, VALUES(version_number)),
+				  read_at = VALUES(read_at)""", viewer.accountId(), document.getId(), document.getCurrentVersion(),
+				java.sql.Timestamp.from(this.clock.instant()));
+		return previous.isEmpty() ? null : previous.get(0);
+	}
+
+	private DocumentVersion version(Document document, int number) {
+		return this.versions.findByNumber(document.getId(), number).orElseThrow(NotFoundException::new);
+	}
+
+	private Document managed(Viewer viewer, long id) {
+		Document document = visible(viewer, id);
+		if (!this.policy.canManage(viewer, document)) {
+			throw new AccessDeniedException("Managing a document is for its editors");
+		}
+		return document;
+	}
+
+	private void requireEditor(Viewer viewer, Document document) {
+		if (!this.policy.canEdit(viewer, document)) {
+			throw new AccessDeniedException("Revising is for the document's editors");
+		}
+	}
+
+	private Set<Long> validParticipants(Set<Long> organisationIds) {
+		Set<Long> participants = this.directory.organisations()
+			.stream()
+			.filter((ref) -> ref.kind() == OrganisationKind.PARTICIPANT)
+			.map(OrganisationRef::id)
+			.collect(Collectors.toSet());
+		if (!participants.containsAll(organisationIds)) {
+			throw new InvalidInputException("coEditors", "document.coEditors.participantsOnly");
+		}
+		return Set.copyOf(organisationIds);
+	}
+
+	private List<OrganisationRef> guestOrganisations(Map<Long, OrganisationRef> organisations) {
+		return organisations.values()
+			.stream()
+			.filter((ref) -> ref.kind() == OrganisationKind.GUEST)
+			.sorted(java.util.Comparator.comparing((OrganisationRef ref) -> ref.name().en()))
+			.toList();
+	}
+
+	private String workingGroupName(Document document) {
+		if (document.getWorkingGroupId() == null) {
+			return null;
+		}
+		return this.directory.workingGroups()
+			.stream()
+			.filter((group) -> group.id() == document.getWorkingGroupId())
+			.map((group) -> group.code())
+			.findFirst()
+			.orElse(null);
+	}
+
+	private Permissions permissions(Viewer viewer, Document document) {
+		return new Permissions(this.policy.canEdit(viewer, document) && document.getStatus().isRevisable(),
+				this.policy.canManage(viewer, document), this.policy.canComment(viewer, document),
+				this.policy.canModerate(viewer));
+	}
+
+	private static String noteOr(String note, String fallback) {
+		return StringUtils.hasText(note) ? note.strip() : fallback;
+	}
+
+	private static List<CommentThread> threads(List<Comment> comments) {
+		Map<Long, CommentThread> roots = new LinkedHashMap<>();
+		Map<Long, Long> rootOf = new java.util.HashMap<>();
+		for (Comment comment : comments) {
+			if (comment.getParentId() == null || !rootOf.containsKey(comment.getParentId())) {
+				roots.put(comment.getId(), new CommentThread(comment, new ArrayList<>()));
+				rootOf.put(comment.getId(), comment.getId());
+			}
+			else {
+				Long root = rootOf.get(comment.getParentId());
+				roots.get(root).replies().add(comment);
+				rootOf.put(comment.getId(), root);
+			}
+		}
+		return List.copyOf(roots.values());
+	}
+
+	/** Words for MariaDB's boolean full-text mode: operators stripped, each word required as a prefix. */
+	static String booleanModeWords(String query) {
+		return Arrays.stream(query.split("[^\\p{L}\\p{N}]+"))
+			.filter((word) -> word.length() >= 2)
+			.limit(10)
+			.map((word) -> "+" + word + "*")
+			.collect(Collectors.joining(" "));
+	}
+
+	public record Filter(DocumentType type, OwningBody body, Integer year, DocumentStatus status, String query) {
+	}
+
+	public record Permissions(boolean edit, boolean manage, boolean comment, boolean moderate) {
+	}
+
+	public record CommentThread(Comment comment, List<Comment> replies) {
+	}
+
+	public record DocumentPage(Document document, DocumentVersion current, List<DocumentBlock> blocks,
+			List<VersionSummary> versions, List<CommentThread> threads, List<Suggestion> suggestions, Integer changedSince,
+			Permissions can, List<OrganisationRef> coEditors, List<OrganisationRef> sharedWith,
+			List<OrganisationRef> guests, String workingGroup) {
+
+		public List<CommentThread> threadsOn(String anchor) {
+			return this.threads.stream()
+				.filter((thread) -> java.util.Objects.equals(thread.comment().getBlockAnchor(), anchor)
+						&& (anchor == null || thread.comment().getVersionNumber() <= this.current.getNumber()))
+				.filter((thread) -> anchor == null || isCurrentAnchor(anchor))
+				.toList();
+		}
+
+		/** Comments on blocks that no longer exist in the current version. */
+		public List<CommentThread> threadsOnEarlierText() {
+			return this.threads.stream()
+				.filter((thread) -> thread.comment().getBlockAnchor() != null
+						&& !isCurrentAnchor(thread.comment().getBlockAnchor()))
+				.toList();
+		}
+
+		public List<Suggestion> openSuggestionsOn(String anchor) {
+			return this.suggestions.stream()
+				.filter((s) -> s.getStatus() == Suggestion.Status.OPEN && s.getBlockAnchor().equals(anchor))
+				.toList();
+		}
+
+		public List<Suggestion> decidedSuggestions() {
+			return this.suggestions.stream().filter((s) -> s.getStatus() != Suggestion.Status.OPEN).toList();
+		}
+
+		public long openSuggestionCount() {
+			return this.suggestions.stream().filter((s) -> s.getStatus() == Suggestion.Status.OPEN).count();
+		}
+
+		private boolean isCurrentAnchor(String anchor) {
+			return this.blocks.stream().anyMatch((block) -> block.getAnchor().equals(anchor));
+		}
+
+		public boolean isShared(long organisationId) {
+			return this.sharedWith.stream().anyMatch((ref) -> ref.id() == organisationId);
+		}
+
+	}
+
+	public record VersionPage(Document document, DocumentVersion version, List<VersionSummary> versions) {
+	}
+
+	public record DiffPage(Document document, DocumentVersion from, DocumentVersion to, List<TextDiff.Line> lines,
+			List<VersionSummary> versions) {
+
+		public boolean identical() {
+			return this.lines.stream().noneMatch(TextDiff.Line::changed);
+		}
+
+	}
+
+	/** Someone saved a version while the editor was working; carries what changed meanwhile. */
+	public static class EditConflict extends RuntimeException {
+
+		private final int currentVersion;
+
+		private final String currentAuthor;
+
+		private final transient List<TextDiff.Line> changesMeanwhile;
+
+		EditConflict(int currentVersion, String currentAuthor, List<TextDiff.Line> changesMeanwhile) {
+			super("Edit conflict");
+			this.currentVersion = currentVersion;
+			this.currentAuthor = currentAuthor;
+			this.changesMeanwhile = changesMeanwhile;
+		}
+
+		public int currentVersion() {
+			return this.currentVersion;
+		}
+
+		public String currentAuthor() {
+			return this.currentAuthor;
+		}
+
+		public List<TextDiff.Line> changesMeanwhile() {
+			return this.changesMeanwhile;
+		}
+
+	}
+
+}

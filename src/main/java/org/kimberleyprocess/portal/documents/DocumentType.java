@@ -1,0 +1,19 @@
+package org.kimberleyprocess.portal.documents;
+
+public enum DocumentType {
+
+	ADMINISTRATIVE_DECISION("Administrative Decision"), DECISION("Decision"), COMMUNIQUE("Communiqué"),
+	WORKING_GROUP_PAPER("Working-group paper"), REVIEW_REPORT("Review report");
+
+	private final String officialName;
+
+	DocumentType(String officialName) {
+		this.officialName = officialName;
+	}
+
+	/** The name used in official numbers, which are always in English. */
+	public String officialName() {
+		return this.officialName;
+	}
+
+}

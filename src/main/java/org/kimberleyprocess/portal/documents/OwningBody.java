@@ -1,0 +1,7 @@
+package org.kimberleyprocess.portal.documents;
+
+public enum OwningBody {
+
+	PLENARY, INTERSESSIONAL, WORKING_GROUP
+
+}
