@@ -563,11 +563,15 @@ public class DocumentService {
 	/** Words for MariaDB's boolean full-text mode: operators stripped, each word required as a prefix. */
 	static String booleanModeWords(String query) {
 		return Arrays.stream(query.split("[^\\p{L}\\p{N}]+"))
-			.filter((word) -> word.length() >= 2)
+			.filter((word) -> word.length() >= 3 && !STOPWORDS.contains(word.toLowerCase(Locale.ROOT)))
 			.limit(10)
 			.map((word) -> "+" + word + "*")
 			.collect(Collectors.joining(" "));
 	}
+
+	/** InnoDB's default stopwords of three letters or more: required, they would match nothing. */
+	private static final Set<String> STOPWORDS = Set.of("about", "are", "com", "for", "from", "how", "that", "the",
+			"this", "was", "what", "when", "where", "who", "will", "with", "und", "www");
 
 	public record Filter(DocumentType type, OwningBody body, Integer year, DocumentStatus status, String query) {
 	}
