@@ -82,6 +82,17 @@ public class DirectoryQueries {
 			.toList();
 	}
 
+	/** The Participants whose status lets them take part in decisions now. */
+	public List<OrganisationRef> activeParticipants() {
+		return this.organisations.findAllByOrderByKindAscNameEnAsc()
+			.stream()
+			.filter((organisation) -> organisation.isParticipant()
+					&& organisation.getParticipantStatus().takesDecisions())
+			.map((organisation) -> new OrganisationRef(organisation.getId(), organisation.getCode(),
+					organisation.getName(), organisation.getKind()))
+			.toList();
+	}
+
 	public record GroupRef(long id, String code, Localized name) {
 
 		public String name(Locale locale) {

@@ -125,6 +125,31 @@ public class Document {
 		this.updatedAt = now;
 	}
 
+	/** Freezes the text while consensus is sought on its current version. */
+	void freeze(int versionNumber, Instant now) {
+		if (this.status != DocumentStatus.CIRCULATED && this.status != DocumentStatus.NOT_ADOPTED) {
+			throw new IllegalStateException("Only a circulated text goes to consensus");
+		}
+		if (versionNumber != this.currentVersion) {
+			throw new IllegalStateException("Consensus is sought on the current version only");
+		}
+		this.status = DocumentStatus.UNDER_CONSENSUS;
+		this.updatedAt = now;
+	}
+
+	/** Ends the consensus: adopted, not adopted, or back to circulation when the round is withdrawn. */
+	void settle(DocumentStatus outcome, Instant now) {
+		if (this.status != DocumentStatus.UNDER_CONSENSUS) {
+			throw new IllegalStateException("The document is not under consensus");
+		}
+		if (outcome != DocumentStatus.ADOPTED && outcome != DocumentStatus.NOT_ADOPTED
+				&& outcome != DocumentStatus.CIRCULATED) {
+			throw new IllegalArgumentException(outcome.name());
+		}
+		this.status = outcome;
+		this.updatedAt = now;
+	}
+
 	void closeComments(boolean closed, Instant now) {
 		this.commentsClosed = closed;
 		this.updatedAt = now;

@@ -46,6 +46,18 @@ public class DocumentPolicy {
 		return viewer.delegationMember() && document.getEditorOrganisations().contains(viewer.organisationId());
 	}
 
+	/**
+	 * Chairing the owning body: the Chair's office for Plenary and Intersessional documents, the
+	 * group's chair for a working group's. They open and close consensus rounds.
+	 */
+	public boolean chairsOwningBody(Viewer viewer, Document document) {
+		if (!viewer.isSignedIn()) {
+			return false;
+		}
+		return document.getOwningBody() == OwningBody.WORKING_GROUP
+				? viewer.chairedGroups().contains(document.getWorkingGroupId()) : viewer.chairsOffice();
+	}
+
 	/** Starting a document for a body: the Chair's office for the Plenary, a group's chair for the group. */
 	public boolean canCreate(Viewer viewer, OwningBody body, Long workingGroupId) {
 		if (body == OwningBody.WORKING_GROUP) {

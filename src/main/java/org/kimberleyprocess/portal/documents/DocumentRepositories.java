@@ -1,5 +1,6 @@
 package org.kimberleyprocess.portal.documents;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,11 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 	String FILTERS = " and (:type is null or d.type = :type) and (:body is null or d.owningBody = :body)"
 			+ " and (:year is null or d.year = :year) and (:status is null or d.status = :status)"
 			+ " and (:searching = false or d.id in :ids)";
+
+	@Query("select d from Document d where d.id in :ids and " + DocumentPolicy.VISIBLE)
+	List<Document> findVisibleAmong(@Param("ids") Collection<Long> ids, @Param("chair") boolean chair,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("delegate") boolean delegate,
+			@Param("org") long organisationId, @Param("kind") String kind, @Param("groups") Set<Long> groups);
 
 	@Query("select distinct d.year from Document d order by d.year desc")
 	List<Integer> findYears();

@@ -100,6 +100,20 @@ public class DocumentService {
 			.orElseThrow(NotFoundException::new);
 	}
 
+	/** Those of the documents the viewer may see; the others are left out. */
+	public List<Document> visibleAmong(Viewer viewer, java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.documents.findVisibleAmong(ids, viewer.chairsOffice(), viewer.chairedGroups(),
+				viewer.delegationMember(), viewer.organisationId(), viewer.kind(), viewer.memberGroups());
+	}
+
+	/** Whether the viewer chairs the body that owns the document, and so runs its consensus rounds. */
+	public boolean chairsOwningBody(Viewer viewer, Document document) {
+		return this.policy.chairsOwningBody(viewer, document);
+	}
+
 	/** Everything the document page shows, and the reader's mark moved to the current version. */
 	@Transactional
 	public DocumentPage page(Viewer viewer, long id) {
@@ -443,6 +457,44 @@ public class DocumentService {
 		document.number(official);
 		this.documents.flush();
 		return official;
+	}
+
+	/** Freezes the current version for a consensus round; its text can no longer be revised. */
+	@Transactional
+	public DocumentVersion freezeForConsensus(long id, int versionNumber) {
+		Document document = this.documents.findForUpdate(id).orElseThrow(NotFoundException::new);
+		try {
+			document.freeze(versionNumber, this.clock.instant());
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidInputException(null, "consensus.open.notCirculated");
+		}
+		return version(document, versionNumber);
+	}
+
+	/** Records the outcome of the round: adopted (with its official number), not adopted, or released. */
+	@Transactional
+	public String settleConsensus(long id, DocumentStatus outcome) {
+		Document document = this.documents.findForUpdate(id).orElseThrow(NotFoundException::new);
+		document.settle(outcome, this.clock.instant());
+		if (outcome == DocumentStatus.ADOPTED) {
+			return assignOfficialNumber(id, bodyLabel(document));
+		}
+		return null;
+	}
+
+	/** A version as stored, for records that must be checked against the text. */
+	public DocumentVersion storedVersion(long id, int number) {
+		return this.versions.findByNumber(id, number).orElseThrow(NotFoundException::new);
+	}
+
+	private String bodyLabel(Document document) {
+		return switch (document.getOwningBody()) {
+			case PLENARY -> "Plenary";
+			case INTERSESSIONAL -> "Intersessional";
+			case WORKING_GROUP -> java.util.Objects.requireNonNullElse(workingGroupName(document), "WG")
+				.toUpperCase(Locale.ROOT);
+		};
 	}
 
 	// Helpers

@@ -14,7 +14,8 @@ import org.kimberleyprocess.portal.shared.Localized;
  * its kind, whether they hold the Chair's office, and the working groups they belong to or chair.
  */
 public record Viewer(long accountId, String name, long organisationId, Localized organisationName, String kind,
-		boolean chairsOffice, boolean delegationMember, Set<Long> memberGroups, Set<Long> chairedGroups) {
+		boolean chairsOffice, boolean delegationMember, boolean actsForDelegation, Set<Long> memberGroups,
+		Set<Long> chairedGroups) {
 
 	/** Stands for "no group" in queries, which cannot take an empty list. */
 	private static final long NONE = -1L;
@@ -26,11 +27,13 @@ public record Viewer(long accountId, String name, long organisationId, Localized
 				new Localized(user.organisationName(Locale.ENGLISH), user.organisationName(Locale.FRENCH)),
 				user.organisationKind().name(), user.has(Role.CHAIRS_OFFICE),
 				user.hasAny(Role.HEAD_OF_DELEGATION, Role.ALTERNATE, Role.DELEGATE),
-				withSentinel(memberGroups), withSentinel(chairedGroups));
+				user.hasAny(Role.HEAD_OF_DELEGATION, Role.ALTERNATE), withSentinel(memberGroups),
+				withSentinel(chairedGroups));
 	}
 
 	public static Viewer anonymous() {
-		return new Viewer(NONE, "", NONE, new Localized("", ""), ANONYMOUS, false, false, Set.of(NONE), Set.of(NONE));
+		return new Viewer(NONE, "", NONE, new Localized("", ""), ANONYMOUS, false, false, false, Set.of(NONE),
+				Set.of(NONE));
 	}
 
 	private static Set<Long> withSentinel(Set<Long> groups) {

@@ -1,16 +1,51 @@
 package org.kimberleyprocess.portal.shared;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Dates and times as pages print them, in the reader's language; times always in UTC. */
 @Component("dates")
 public class Dates {
+
+	private final Clock clock;
+
+	private final MessageSource messages;
+
+	Dates(Clock clock, MessageSource messages) {
+		this.clock = clock;
+		this.messages = messages;
+	}
+
+	/** The instant as the clock reads in the given zone. */
+	public String inZone(Instant instant, String zone) {
+		if (instant == null || zone == null) {
+			return "";
+		}
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(LocaleContextHolder.getLocale())
+			.withZone(ZoneId.of(zone))
+			.format(instant);
+	}
+
+	/** How long until the instant, in days, hours and minutes, or that it has passed. */
+	public String remaining(Instant instant) {
+		Duration left = Duration.between(this.clock.instant(), instant);
+		if (left.isNegative() || left.isZero()) {
+			return this.messages.getMessage("time.passed", null, LocaleContextHolder.getLocale());
+		}
+		return this.messages.getMessage("time.remaining",
+				new Object[] { left.toDays(), left.toHoursPart(), left.toMinutesPart() },
+				LocaleContextHolder.getLocale());
+	}
 
 	public String utc(Instant instant) {
 		if (instant == null) {

@@ -1,0 +1,195 @@
+package org.kimberleyprocess.portal.consensus;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.kimberleyprocess.portal.consensus.ConsensusService.RoundsPage;
+import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.documents.DocumentStatus;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.shared.Flash;
+import org.kimberleyprocess.portal.shared.Forms;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+@Controller
+class ConsensusController {
+
+	/** Time zones offered for a written procedure's deadline; the reader sees UTC as well. */
+	static final List<String> ZONES = List.of("UTC", "Africa/Johannesburg", "Africa/Kinshasa", "Africa/Lagos",
+			"Asia/Dubai", "Asia/Kolkata", "Asia/Shanghai", "Australia/Canberra", "Europe/Brussels", "Europe/Moscow",
+			"America/New_York", "America/Sao_Paulo");
+
+	private final ConsensusService consensus;
+
+	private final Viewers viewers;
+
+	ConsensusController(ConsensusService consensus, Viewers viewers) {
+		this.consensus = consensus;
+		this.viewers = viewers;
+	}
+
+	@GetMapping("/consensus")
+	String openRounds(@AuthenticationPrincipal PortalUser user, Model model) {
+		model.addAttribute("rounds", this.consensus.openRounds(this.viewers.of(user)));
+		return "consensus/list";
+	}
+
+	@GetMapping("/documents/{id}/consensus")
+	String rounds(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+		Viewer viewer = this.viewers.of(user);
+		RoundsPage page = this.consensus.page(viewer, id);
+		model.addAttribute("page", page);
+		if (!model.containsAttribute("roundForm")) {
+			model.addAttribute("roundForm", new RoundForm());
+		}
+		if (!model.containsAttribute("positionForm")) {
+			PositionForm form = new PositionForm();
+			form.setParticipant(viewer.organisationId());
+			PositionRecord own = page.positionOf(viewer.organisationId());
+			if (own != null) {
+				form.setPosition(own.getPosition());
+				form.setReason(own.getReason());
+			}
+			model.addAttribute("positionForm", form);
+		}
+		model.addAttribute("viewer", viewer);
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("positions", Position.values());
+		return "consensus/rounds";
+	}
+
+	@PostMapping("/documents/{id}/consensus/rounds")
+	String open(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@Valid @ModelAttribute("roundForm") RoundForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.consensus.open(this.viewers.of(user), id, form.getKind(), form.getDeadline(), form.getZone());
+				Flash.success(redirect, "consensus.opened");
+				return "redirect:/documents/" + id + "/consensus";
+			}
+			catch (InvalidInputException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return rounds(user, id, model);
+	}
+
+	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/positions")
+	String record(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long roundId,
+			@Valid @ModelAttribute("positionForm") PositionForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.consensus.record(this.viewers.of(user), id, roundId, form.getParticipant(), form.getPosition(),
+						form.getReason());
+				Flash.success(redirect, "consensus.recorded");
+				return "redirect:/documents/" + id + "/consensus";
+			}
+			catch (InvalidInputException ex) {
+				if ("consensus.round.notOpen".equals(ex.messageCode())) {
+					Flash.error(redirect, ex.messageCode());
+					return "redirect:/documents/" + id + "/consensus";
+				}
+				Forms.reject(result, ex);
+			}
+		}
+		return rounds(user, id, model);
+	}
+
+	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/close")
+	String close(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long roundId,
+			RedirectAttributes redirect) {
+		try {
+			DocumentStatus outcome = this.consensus.closeMeeting(this.viewers.of(user), id, roundId);
+			Flash.success(redirect,
+					outcome == DocumentStatus.ADOPTED ? "consensus.closed.adopted" : "consensus.closed.notAdopted");
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
+		return "redirect:/documents/" + id + "/consensus";
+	}
+
+	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/withdraw")
+	String withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long roundId,
+			RedirectAttributes redirect) {
+		try {
+			this.consensus.withdraw(this.viewers.of(user), id, roundId);
+			Flash.success(redirect, "consensus.withdrawn");
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
+		return "redirect:/documents/" + id + "/consensus";
+	}
+
+	/** The matrix of a round as CSV, for the delegations' own records. */
+	@GetMapping("/documents/{id}/consensus/rounds/{roundId}/positions.csv")
+	ResponseEntity<byte[]> csv(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@PathVariable long roundId) {
+		RoundsPage page = this.consensus.round(this.viewers.of(user), id, roundId);
+		if (page.current() == null || page.current().getId() != roundId) {
+			throw new NotFoundException();
+		}
+		StringBuilder csv = new StringBuilder("Participant,Position,Reason,Recorded by,On behalf,Recorded at (UTC),Text SHA-256\r\n");
+		for (ConsensusRound.Eligible participant : page.current().getEligible()) {
+			PositionRecord position = page.positionOf(participant.getOrganisationId());
+			csv.append(cell(participant.name(Locale.ENGLISH)))
+				.append(',')
+				.append(position == null ? "" : position.getPosition().name())
+				.append(',')
+				.append(position == null ? "" : cell(position.getReason()))
+				.append(',')
+				.append(position == null ? "" : cell(position.getRecordedByName()))
+				.append(',')
+				.append(position == null ? "" : position.isOnBehalf())
+				.append(',')
+				.append(position == null ? "" : DateTimeFormatter.ISO_INSTANT.format(position.getRecordedAt()))
+				.append(',')
+				.append(position == null ? "" : position.getVersionSha256())
+				.append("\r\n");
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("round-" + roundId + ".csv").build().toString())
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/documents/{id}/adoption")
+	String adoption(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+		model.addAttribute("adoption", this.consensus.adoption(this.viewers.of(user), id));
+		return "consensus/adoption";
+	}
+
+	/** Quotes a CSV cell, and keeps a spreadsheet from reading it as a formula. */
+	static String cell(String value) {
+		if (value == null) {
+			return "";
+		}
+		String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
+		return "\"" + safe.replace("\"", "\"\"") + "\"";
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.kimberleyprocess.portal.consensus;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface RoundRepository extends JpaRepository<ConsensusRound, Long> {
+
+	@Query("select r from ConsensusRound r where r.documentId = :documentId order by r.openedAt desc, r.id desc")
+	List<ConsensusRound> findByDocument(@Param("documentId") long documentId);
+
+	@Query("select r from ConsensusRound r where r.status = org.kimberleyprocess.portal.consensus.RoundStatus.OPEN order by r.deadline, r.openedAt")
+	List<ConsensusRound> findOpen();
+
+	@Query("""
+			select r.id from ConsensusRound r where r.status = org.kimberleyprocess.portal.consensus.RoundStatus.OPEN
+			and r.kind = org.kimberleyprocess.portal.consensus.RoundKind.WRITTEN and r.deadline <= :now""")
+	List<Long> findDue(@Param("now") Instant now);
+
+	/**
+	 * The guarded transition that closes a round exactly once: of several nodes or schedulers
+	 * trying at the same moment, only the one whose update changes the row goes on.
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("""
+			update ConsensusRound r set r.status = org.kimberleyprocess.portal.consensus.RoundStatus.CLOSED,
+			  r.closedAt = :now, r.closedByName = :by, r.outcome = :outcome, r.version = r.version + 1
+			where r.id = :id and r.status = org.kimberleyprocess.portal.consensus.RoundStatus.OPEN""")
+	int close(@Param("id") long id, @Param("now") Instant now, @Param("by") String by,
+			@Param("outcome") String outcome);
+
+	@Modifying(flushAutomatically = true)
+	@Query("update ConsensusRound r set r.outcome = :outcome where r.id = :id")
+	int setOutcome(@Param("id") long id, @Param("outcome") String outcome);
+
+	@Query(value = "SELECT status FROM consensus_round WHERE id = :id LOCK IN SHARE MODE", nativeQuery = true)
+	Optional<String> lockStatus(@Param("id") long id);
+
+}
+
+interface PositionRepository extends JpaRepository<PositionRecord, Long> {
+
+	@Query("select p from PositionRecord p where p.roundId = :roundId and p.current = true")
+	List<PositionRecord> findCurrent(@Param("roundId") long roundId);
+
+	@Query("select p from PositionRecord p where p.roundId in :roundIds and p.current = true")
+	List<PositionRecord> findCurrentIn(@Param("roundIds") Collection<Long> roundIds);
+
+	@Query("select p from PositionRecord p where p.roundId = :roundId order by p.recordedAt desc, p.id desc")
+	List<PositionRecord> findHistory(@Param("roundId") long roundId);
+
+	@Modifying(flushAutomatically = true)
+	@Query("update PositionRecord p set p.current = null where p.roundId = :roundId and p.organisationId = :organisationId and p.current = true")
+	int supersede(@Param("roundId") long roundId, @Param("organisationId") long organisationId);
+
+}
+
+interface AdoptionRepository extends JpaRepository<AdoptionRecord, Long> {
+
+	Optional<AdoptionRecord> findByDocumentId(long documentId);
+
+}

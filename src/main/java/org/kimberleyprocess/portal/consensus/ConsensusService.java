@@ -1,0 +1,322 @@
+package org.kimberleyprocess.portal.consensus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import org.kimberleyprocess.portal.consensus.ConsensusRound.Eligible;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.documents.Document;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentStatus;
+import org.kimberleyprocess.portal.documents.DocumentVersion;
+import org.kimberleyprocess.portal.documents.MarkdownRenderer;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/**
+ * Consensus rounds. A round is seen by whoever may see its document; positions are recorded for
+ * a Participant by its head of delegation or alternate (or, at a meeting, by the Chair's office
+ * on its behalf); a round closes exactly once.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ConsensusService {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsensusService.class);
+
+	private final RoundRepository rounds;
+
+	private final PositionRepository positions;
+
+	private final AdoptionRepository adoptions;
+
+	private final DocumentService documents;
+
+	private final DirectoryQueries directory;
+
+	private final Clock clock;
+
+	ConsensusService(RoundRepository rounds, PositionRepository positions, AdoptionRepository adoptions,
+			DocumentService documents, DirectoryQueries directory, Clock clock) {
+		this.rounds = rounds;
+		this.positions = positions;
+		this.adoptions = adoptions;
+		this.documents = documents;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	// Reading
+
+	public RoundsPage page(Viewer viewer, long documentId) {
+		Document document = this.documents.visible(viewer, documentId);
+		List<ConsensusRound> all = this.rounds.findByDocument(documentId);
+		ConsensusRound current = all.isEmpty() ? null : all.get(0);
+		Map<Long, PositionRecord> positions = new HashMap<>();
+		List<PositionRecord> history = List.of();
+		if (current != null) {
+			positions = this.positions.findCurrent(current.getId())
+				.stream()
+				.collect(Collectors.toMap(PositionRecord::getOrganisationId, Function.identity()));
+			history = this.positions.findHistory(current.getId());
+		}
+		boolean chairs = this.documents.chairsOwningBody(viewer, document);
+		boolean mine = current != null && current.isOpen() && viewer.actsForDelegation()
+				&& current.isEligible(viewer.organisationId());
+		boolean onBehalf = current != null && current.isOpen() && current.getKind() == RoundKind.MEETING
+				&& viewer.chairsOffice();
+		Tally tally = current == null ? null : tally(current, positions);
+		boolean ineligible = current != null && current.isOpen() && viewer.actsForDelegation()
+				&& !current.isEligible(viewer.organisationId());
+		return new RoundsPage(document, all, current, positions, history, tally, chairs, mine, onBehalf, ineligible,
+				current != null && current.isOpen() ? null : this.adoptions.findByDocumentId(documentId).orElse(null));
+	}
+
+	/** Open rounds on documents the viewer may see, with whether their delegation has yet to act. */
+	public List<OpenRound> openRounds(Viewer viewer) {
+		List<ConsensusRound> open = this.rounds.findOpen();
+		Map<Long, Document> visible = this.documents
+			.visibleAmong(viewer, open.stream().map(ConsensusRound::getDocumentId).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Document::getId, Function.identity()));
+		Set<Long> answered = open.isEmpty() ? Set.of()
+				: this.positions.findCurrentIn(open.stream().map(ConsensusRound::getId).toList())
+					.stream()
+					.filter((p) -> p.getOrganisationId() == viewer.organisationId())
+					.map(PositionRecord::getRoundId)
+					.collect(Collectors.toSet());
+		List<OpenRound> result = new ArrayList<>();
+		for (ConsensusRound round : open) {
+			Document document = visible.get(round.getDocumentId());
+			if (document != null) {
+				boolean awaiting = viewer.actsForDelegation() && round.isEligible(viewer.organisationId())
+						&& !answered.contains(round.getId());
+				result.add(new OpenRound(round, document, awaiting));
+			}
+		}
+		return result;
+	}
+
+	public AdoptionPage adoption(Viewer viewer, long documentId) {
+		this.documents.visible(viewer, documentId);
+		AdoptionRecord record = this.adoptions.findByDocumentId(documentId).orElseThrow(NotFoundException::new);
+		org.hibernate.Hibernate.initialize(record.getEntries());
+		DocumentVersion version = this.documents.storedVersion(documentId, record.getVersionNumber());
+		String recomputed = MarkdownRenderer.sha256(version.getMarkdown());
+		return new AdoptionPage(record, recomputed, recomputed.equals(record.getVersionSha256())
+				&& recomputed.equals(version.getSha256()));
+	}
+
+	public RoundsPage round(Viewer viewer, long documentId, long roundId) {
+		RoundsPage page = page(viewer, documentId);
+		if (page.rounds().stream().noneMatch((r) -> r.getId() == roundId)) {
+			throw new NotFoundException();
+		}
+		return page;
+	}
+
+	// Acting
+
+	@Transactional
+	public long open(Viewer viewer, long documentId, RoundKind kind, LocalDateTime deadlineLocal, String zone) {
+		Document document = this.documents.visible(viewer, documentId);
+		if (!this.documents.chairsOwningBody(viewer, document)) {
+			throw new AccessDeniedException("Rounds are opened by the chair of the owning body");
+		}
+		Instant now = this.clock.instant();
+		Instant deadline = null;
+		if (kind == RoundKind.WRITTEN) {
+			if (deadlineLocal == null) {
+				throw new InvalidInputException("deadline", "consensus.deadline.required");
+			}
+			ZoneId zoneId;
+			try {
+				zoneId = ZoneId.of(StringUtils.hasText(zone) ? zone : "UTC");
+			}
+			catch (RuntimeException ex) {
+				throw new InvalidInputException("zone", "consensus.zone.unknown");
+			}
+			deadline = deadlineLocal.atZone(zoneId).toInstant();
+			if (!deadline.isAfter(now)) {
+				throw new InvalidInputException("deadline", "consensus.deadline.past");
+			}
+			zone = zoneId.getId();
+		}
+		else {
+			zone = null;
+		}
+		DocumentVersion version = this.documents.freezeForConsensus(documentId, document.getCurrentVersion());
+		List<Eligible> eligible = this.directory.activeParticipants()
+			.stream()
+			.map((ref) -> new Eligible(ref.id(), ref.name()))
+			.toList();
+		ConsensusRound round = new ConsensusRound(documentId, version.getNumber(), version.getSha256(), kind, deadline,
+				zone, viewer.name(), now, eligible);
+		return this.rounds.save(round).getId();
+	}
+
+	@Transactional
+	public void withdraw(Viewer viewer, long documentId, long roundId) {
+		ConsensusRound round = roundOf(viewer, documentId, roundId);
+		requireChair(viewer, documentId);
+		if (this.rounds.close(roundId, this.clock.instant(), viewer.name(), null) == 0) {
+			throw new InvalidInputException(null, "consensus.round.notOpen");
+		}
+		ConsensusRound closed = this.rounds.findById(round.getId()).orElseThrow();
+		closed.withdraw(viewer.name(), this.clock.instant());
+		this.documents.settleConsensus(documentId, DocumentStatus.CIRCULATED);
+	}
+
+	/**
+	 * Records a Participant's position. Runs with read-committed isolation so that many
+	 * delegations recording at the same moment do not lock each other out.
+	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
+	public void record(Viewer viewer, long documentId, long roundId, long organisationId, Position position,
+			String reason) {
+		ConsensusRound round = roundOf(viewer, documentId, roundId);
+		boolean ownDelegation = organisationId == viewer.organisationId() && viewer.actsForDelegation();
+		boolean onBehalf = !ownDelegation && viewer.chairsOffice() && round.getKind() == RoundKind.MEETING;
+		if (!ownDelegation && !onBehalf) {
+			throw new AccessDeniedException("Not a representative of this Participant");
+		}
+		if (!round.isEligible(organisationId)) {
+			throw new InvalidInputException("position", "consensus.position.notEligible");
+		}
+		if (position == Position.OBJECT && !StringUtils.hasText(reason)) {
+			throw new InvalidInputException("reason", "consensus.position.reasonRequired");
+		}
+		String status = this.rounds.lockStatus(roundId).orElseThrow(NotFoundException::new);
+		if (!RoundStatus.OPEN.name().equals(status)) {
+			throw new InvalidInputException("position", "consensus.round.notOpen");
+		}
+		this.positions.supersede(roundId, organisationId);
+		this.positions.save(new PositionRecord(roundId, organisationId, position,
+				StringUtils.hasText(reason) ? reason.strip() : null, viewer.accountId(), viewer.name(), onBehalf,
+				this.clock.instant(), round.getVersionSha256()));
+	}
+
+	/** The Chair closes a meeting round; the outcome follows from the positions. */
+	@Transactional
+	public DocumentStatus closeMeeting(Viewer viewer, long documentId, long roundId) {
+		ConsensusRound round = roundOf(viewer, documentId, roundId);
+		requireChair(viewer, documentId);
+		if (round.getKind() != RoundKind.MEETING) {
+			throw new InvalidInputException(null, "consensus.close.writtenClosesItself");
+		}
+		DocumentStatus outcome = close(roundId, viewer.name());
+		if (outcome == null) {
+			throw new InvalidInputException(null, "consensus.round.notOpen");
+		}
+		return outcome;
+	}
+
+	/** Closes every written procedure whose deadline has passed; safe to run on several nodes at once. */
+	@Transactional
+	public int closeDueRounds() {
+		int closed = 0;
+		for (long id : this.rounds.findDue(this.clock.instant())) {
+			if (close(id, null) != null) {
+				closed++;
+			}
+		}
+		return closed;
+	}
+
+	private DocumentStatus close(long roundId, String byName) {
+		Instant now = this.clock.instant();
+		if (this.rounds.close(roundId, now, byName, null) == 0) {
+			return null;
+		}
+		ConsensusRound round = this.rounds.findById(roundId).orElseThrow();
+		Map<Long, PositionRecord> current = this.positions.findCurrent(roundId)
+			.stream()
+			.collect(Collectors.toMap(PositionRecord::getOrganisationId, Function.identity()));
+		Tally tally = tally(round, current);
+		DocumentStatus outcome = tally.adopted() ? DocumentStatus.ADOPTED : DocumentStatus.NOT_ADOPTED;
+		this.rounds.setOutcome(roundId, outcome.name());
+		String number = this.documents.settleConsensus(round.getDocumentId(), outcome);
+		if (outcome == DocumentStatus.ADOPTED) {
+			List<AdoptionRecord.Entry> entries = new ArrayList<>();
+			int order = 0;
+			for (Eligible participant : round.getEligible()) {
+				PositionRecord position = current.get(participant.getOrganisationId());
+				entries.add(new AdoptionRecord.Entry(order++, participant.getName(),
+						position == null ? "DEEMED" : position.getPosition().name(),
+						position == null ? null : position.getRecordedByName(),
+						position == null ? null : position.getRecordedAt()));
+			}
+			String title = this.documents.storedVersion(round.getDocumentId(), round.getVersionNumber()).getTitle();
+			this.adoptions.save(new AdoptionRecord(round, number, title, tally, entries));
+		}
+		log.info("Consensus round {} closed: {}", roundId, outcome);
+		return outcome;
+	}
+
+	private static Tally tally(ConsensusRound round, Map<Long, PositionRecord> current) {
+		return Tally.of(round.getEligible().stream().map(Eligible::getOrganisationId).toList(),
+				current.values()
+					.stream()
+					.collect(Collectors.toMap(PositionRecord::getOrganisationId, PositionRecord::getPosition)));
+	}
+
+	private ConsensusRound roundOf(Viewer viewer, long documentId, long roundId) {
+		this.documents.visible(viewer, documentId);
+		ConsensusRound round = this.rounds.findById(roundId).orElseThrow(NotFoundException::new);
+		if (round.getDocumentId() != documentId) {
+			throw new NotFoundException();
+		}
+		return round;
+	}
+
+	private void requireChair(Viewer viewer, long documentId) {
+		if (!this.documents.chairsOwningBody(viewer, this.documents.visible(viewer, documentId))) {
+			throw new AccessDeniedException("Rounds are run by the chair of the owning body");
+		}
+	}
+
+	public record RoundsPage(Document document, List<ConsensusRound> rounds, ConsensusRound current,
+			Map<Long, PositionRecord> positions, List<PositionRecord> history, Tally tally, boolean chairs,
+			boolean mayRecordOwn, boolean mayRecordOnBehalf, boolean ineligibleDelegation, AdoptionRecord adoption) {
+
+		public PositionRecord positionOf(long organisationId) {
+			return this.positions.get(organisationId);
+		}
+
+		public String participantName(long organisationId, java.util.Locale locale) {
+			return this.current.getEligible()
+				.stream()
+				.filter((e) -> e.getOrganisationId() == organisationId)
+				.map((e) -> e.name(locale))
+				.findFirst()
+				.orElse("");
+		}
+
+	}
+
+	public record OpenRound(ConsensusRound round, Document document, boolean awaitingMyDelegation) {
+	}
+
+	public record AdoptionPage(AdoptionRecord record, String recomputedSha256, boolean matches) {
+	}
+
+}

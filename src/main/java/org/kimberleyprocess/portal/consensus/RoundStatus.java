@@ -1,0 +1,7 @@
+package org.kimberleyprocess.portal.consensus;
+
+public enum RoundStatus {
+
+	OPEN, CLOSED, WITHDRAWN
+
+}
