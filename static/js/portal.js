@@ -5,8 +5,8 @@ document.addEventListener('DOMContentLoaded', function () {
     summary.focus();
   }
   // Deadlines are printed in UTC; where the browser knows the reader's zone, add the local time.
-  document.querySelectorAll('.local-time[data-instant]').forEach(function (element) {
-    var instant = new Date(element.getAttribute('data-instant'));
+  document.querySelectorAll('time.local-time[datetime]').forEach(function (element) {
+    var instant = new Date(element.getAttribute('datetime'));
     if (!isNaN(instant)) {
       element.textContent = '(' + instant.toLocaleString(document.documentElement.lang,
         { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }) + ')';

@@ -1,10 +1,16 @@
 package org.kimberleyprocess.portal.demo;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import org.kimberleyprocess.portal.consensus.ConsensusService;
+import org.kimberleyprocess.portal.consensus.Position;
+import org.kimberleyprocess.portal.consensus.RoundKind;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewComment;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
@@ -178,9 +184,15 @@ final class DemoDocumentScript {
 
 	private final ToLongFunction<String> organisation;
 
-	DemoDocumentScript(DocumentService documents, Function<String, Viewer> as, PortalClock clock,
-			ToLongFunction<String> organisation) {
+	private final ConsensusService consensus;
+
+	private final Supplier<List<String>> headsOfActiveParticipants;
+
+	DemoDocumentScript(DocumentService documents, ConsensusService consensus, Function<String, Viewer> as,
+			PortalClock clock, ToLongFunction<String> organisation, Supplier<List<String>> headsOfActiveParticipants) {
 		this.documents = documents;
+		this.consensus = consensus;
+		this.headsOfActiveParticipants = headsOfActiveParticipants;
 		this.as = as;
 		this.clock = clock;
 		this.organisation = organisation;
@@ -217,15 +229,41 @@ final class DemoDocumentScript {
 		comment(this.as.apply("hod-eu"), communique, "h-chairmanship",
 				"The European Union would welcome a mention of the Vice-Chair selection now under written procedure.");
 
+		at("2016-11-04T09:00:00Z");
+		long failed = this.consensus.open(chair, communique, RoundKind.WRITTEN, LocalDateTime.parse("2016-11-10T18:00"),
+				"Asia/Dubai");
+		at("2016-11-06T10:00:00Z");
+		position("hod-bw", communique, failed, Position.JOIN, null);
+		position("hod-au", communique, failed, Position.JOIN, null);
+		at("2016-11-08T15:40:00Z");
+		position("hod-in", communique, failed, Position.OBJECT,
+				"India cannot agree to a communiqué that is silent on valuation and on the Vice-Chair selection.");
+		at("2016-11-10T14:01:00Z");
+		this.consensus.closeDueRounds();
+
 		at("2016-11-12T18:00:00Z");
 		revise(chair, communique, 2, COMMUNIQUE_V3, "Valuation, Vice-Chair and the offers of review visits.");
 		at("2016-11-13T08:30:00Z");
 		comment(this.as.apply("hod-in"), communique, null, "India can support version 3 as it stands.");
+		at("2016-11-14T08:00:00Z");
+		long meeting = this.consensus.open(chair, communique, RoundKind.MEETING, null, null);
+		at("2016-11-14T08:30:00Z");
+		position("hod-in", communique, meeting, Position.JOIN, null);
 
 		at("2016-11-01T09:00:00Z");
 		long viceChair = create(chair, DocumentType.ADMINISTRATIVE_DECISION, "PLENARY", Confidentiality.PLENARY,
 				VICE_CHAIR_DECISION, Set.of(this.organisation.applyAsLong("eu")));
 		this.documents.circulate(chair, viceChair);
+		at("2016-11-03T09:00:00Z");
+		long procedure = this.consensus.open(chair, viceChair, RoundKind.WRITTEN,
+				LocalDateTime.parse("2016-11-17T18:00"), "Asia/Dubai");
+		List<String> heads = this.headsOfActiveParticipants.get();
+		for (int i = 0; i < Math.min(30, heads.size()); i++) {
+			at("2016-11-03T10:00:00Z");
+			this.clock.travelTo(this.clock.instant().plus(java.time.Duration.ofMinutes(97L * i)));
+			Position stance = (i == 7 || i == 19) ? Position.ABSTAIN : Position.JOIN;
+			position(heads.get(i), viceChair, procedure, stance, null);
+		}
 
 		at("2016-09-15T10:00:00Z");
 		long carPaper = create(wgm, DocumentType.WORKING_GROUP_PAPER, groupBody("wgm"), Confidentiality.PARTICIPANTS,
@@ -261,6 +299,11 @@ final class DemoDocumentScript {
 		at("2016-11-14T08:00:00Z");
 		create(chair, DocumentType.DECISION, "PLENARY", Confidentiality.PLENARY,
 				"# Draft decision on the terms of reference of a permanent secretariat\n\nTo be completed.\n", Set.of());
+	}
+
+	private void position(String username, long documentId, long round, Position stance, String reason) {
+		Viewer head = this.as.apply(username);
+		this.consensus.record(head, documentId, round, head.organisationId(), stance, reason);
 	}
 
 	private void at(String instant) {

@@ -1,6 +1,7 @@
 package org.kimberleyprocess.portal.demo;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.Viewer;
@@ -40,9 +42,12 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
-	DemoDocuments(DocumentService documents, Viewers viewers, AccountDirectory accounts, PortalClock clock,
-			JdbcTemplate jdbc) {
+	private final ConsensusService consensus;
+
+	DemoDocuments(DocumentService documents, ConsensusService consensus, Viewers viewers, AccountDirectory accounts,
+			PortalClock clock, JdbcTemplate jdbc) {
 		this.documents = documents;
+		this.consensus = consensus;
 		this.viewers = viewers;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -57,7 +62,9 @@ class DemoDocuments implements ApplicationRunner {
 		}
 		Instant now = this.clock.instant();
 		try {
-			new DemoDocumentScript(this.documents, this::as, this.clock, this::organisationId).run();
+			new DemoDocumentScript(this.documents, this.consensus, this::as, this.clock, this::organisationId,
+					this::headsOfActiveParticipants)
+				.run();
 			log.info("Loaded the demo documents of the 2016 Dubai Plenary");
 		}
 		finally {
@@ -67,6 +74,13 @@ class DemoDocuments implements ApplicationRunner {
 
 	private Viewer as(String username) {
 		return this.viewers.of(this.accounts.findForSignIn(username).orElseThrow());
+	}
+
+	/** Heads of delegation of the active Participants but the European Union, whose selection is at stake. */
+	private List<String> headsOfActiveParticipants() {
+		return this.jdbc.queryForList("SELECT a.username FROM account a JOIN organisation o ON o.id = a.organisation_id"
+				+ " JOIN account_role r ON r.account_id = a.id AND r.role = 'HEAD_OF_DELEGATION'"
+				+ " WHERE o.participant_status = 'ACTIVE' AND o.code <> 'eu' ORDER BY o.name_en", String.class);
 	}
 
 	private long organisationId(String code) {

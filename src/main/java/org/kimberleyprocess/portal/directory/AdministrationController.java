@@ -48,7 +48,7 @@ class AdministrationController {
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", OrganisationKind.values());
 		model.addAttribute("page",
-				this.administration.organisations(user, kind, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+				this.administration.organisations(user, kind, PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
 		return "admin/organisations";
 	}
 
@@ -111,7 +111,7 @@ class AdministrationController {
 		model.addAttribute("q", q);
 		model.addAttribute("organisations", this.administration.allOrganisations(user));
 		model.addAttribute("page",
-				this.administration.accounts(user, organisation, q, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+				this.administration.accounts(user, organisation, q, PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
 		return "admin/users";
 	}
 

@@ -66,7 +66,8 @@ class DocumentController {
 		Filter filter = new Filter(type, body, year, status, query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page",
-				this.documents.list(this.viewers.of(user), filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+				this.documents.list(this.viewers.of(user), filter,
+						PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
 		model.addAttribute("years", this.documents.years());
 		model.addAttribute("types", DocumentType.values());
 		model.addAttribute("bodies", OwningBody.values());
@@ -212,6 +213,7 @@ class DocumentController {
 				Forms.reject(result, ex);
 			}
 		}
+		model.addAttribute("keepCommentForm", true);
 		return show(user, id, model);
 	}
 
@@ -253,8 +255,13 @@ class DocumentController {
 	@PostMapping("/{id}/comments/{commentId}/delete")
 	String deleteComment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			@PathVariable long commentId, RedirectAttributes redirect) {
-		this.documents.deleteComment(this.viewers.of(user), id, commentId);
-		Flash.success(redirect, "comment.deleted");
+		try {
+			this.documents.deleteComment(this.viewers.of(user), id, commentId);
+			Flash.success(redirect, "comment.deleted");
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
 		return "redirect:/documents/" + id + "#comment-" + commentId;
 	}
 
@@ -265,8 +272,13 @@ class DocumentController {
 			Flash.error(redirect, "comment.hide.reasonRequired");
 		}
 		else {
-			this.documents.hideComment(this.viewers.of(user), id, commentId, form.getReason());
-			Flash.success(redirect, "comment.hidden");
+			try {
+				this.documents.hideComment(this.viewers.of(user), id, commentId, form.getReason());
+				Flash.success(redirect, "comment.hidden");
+			}
+			catch (InvalidInputException ex) {
+				Flash.error(redirect, ex.messageCode());
+			}
 		}
 		return "redirect:/documents/" + id + "#comment-" + commentId;
 	}
@@ -300,7 +312,11 @@ class DocumentController {
 				Forms.reject(result, ex);
 			}
 		}
-		model.addAttribute("block", this.documents.block(viewer, id, form.getBlockAnchor()));
+		model.addAttribute("block", this.documents.currentBlocks(viewer, id)
+			.stream()
+			.filter((candidate) -> candidate.getAnchor().equals(form.getBlockAnchor()))
+			.findFirst()
+			.orElse(null));
 		model.addAttribute("document", this.documents.visible(viewer, id));
 		return "documents/suggestion";
 	}

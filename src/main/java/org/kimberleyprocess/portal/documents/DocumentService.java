@@ -340,8 +340,12 @@ public class DocumentService {
 	@Transactional
 	public void editComment(Viewer viewer, long id, long commentId, String text) {
 		visible(viewer, id);
+		Document document = visible(viewer, id);
 		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
 		Instant now = this.clock.instant();
+		if (!document.acceptsComments()) {
+			throw new InvalidInputException("text", "comment.closed");
+		}
 		if (!comment.isEditableBy(viewer.accountId(), now)) {
 			throw new InvalidInputException("text", "comment.edit.tooLate");
 		}
@@ -355,9 +359,13 @@ public class DocumentService {
 	@Transactional
 	public void deleteComment(Viewer viewer, long id, long commentId) {
 		visible(viewer, id);
+		Document document = visible(viewer, id);
 		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
 		if (comment.getAuthorId() != viewer.accountId()) {
 			throw new AccessDeniedException("Only its author deletes a comment");
+		}
+		if (!document.acceptsComments()) {
+			throw new InvalidInputException(null, "comment.closed");
 		}
 		if (!comment.isDeleted()) {
 			comment.delete(viewer.accountId(), this.clock.instant());
@@ -371,6 +379,9 @@ public class DocumentService {
 			throw new AccessDeniedException("Moderation is for the Chair's office");
 		}
 		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
+		if (comment.isHidden()) {
+			throw new InvalidInputException(null, "comment.alreadyHidden");
+		}
 		comment.hide(reason.strip(), viewer.name());
 	}
 
@@ -591,8 +602,13 @@ public class DocumentService {
 				this.policy.canModerate(viewer));
 	}
 
+	/** An editor's note, or the portal's own; a typed note can never pass for one of the portal's. */
 	private static String noteOr(String note, String fallback) {
-		return StringUtils.hasText(note) ? note.strip() : fallback;
+		if (!StringUtils.hasText(note)) {
+			return fallback;
+		}
+		String typed = note.strip();
+		return (typed.startsWith("document.version.") || typed.startsWith("suggestion:")) ? "“" + typed + "”" : typed;
 	}
 
 	private static List<CommentThread> threads(List<Comment> comments) {
