@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.consensus.ConsensusService.RoundsPage;
@@ -39,6 +40,9 @@ class ConsensusController {
 			"Asia/Dubai", "Asia/Kolkata", "Asia/Shanghai", "Australia/Canberra", "Europe/Brussels", "Europe/Moscow",
 			"America/New_York", "America/Sao_Paulo");
 
+	/** The matrix filters: everyone, one position, or those with no position yet. */
+	static final List<String> SHOWN = List.of("ALL", "JOIN", "ABSTAIN", "OBJECT", "NONE");
+
 	private final ConsensusService consensus;
 
 	private final Viewers viewers;
@@ -55,8 +59,11 @@ class ConsensusController {
 	}
 
 	@GetMapping("/documents/{id}/consensus")
-	String rounds(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+	String rounds(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@RequestParam(required = false) String show, Model model) {
 		Viewer viewer = this.viewers.of(user);
+		model.addAttribute("show", show != null && SHOWN.contains(show) ? show : "ALL");
+		model.addAttribute("shown", SHOWN);
 		RoundsPage page = this.consensus.page(viewer, id);
 		model.addAttribute("page", page);
 		if (!model.containsAttribute("roundForm")) {
@@ -92,7 +99,7 @@ class ConsensusController {
 				Forms.reject(result, ex);
 			}
 		}
-		return rounds(user, id, model);
+		return rounds(user, id, null, model);
 	}
 
 	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/positions")
@@ -114,7 +121,7 @@ class ConsensusController {
 				Forms.reject(result, ex);
 			}
 		}
-		return rounds(user, id, model);
+		return rounds(user, id, null, model);
 	}
 
 	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/close")

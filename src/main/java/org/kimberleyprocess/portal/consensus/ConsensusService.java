@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -55,8 +56,11 @@ public class ConsensusService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ConsensusService(RoundRepository rounds, PositionRepository positions, AdoptionRepository adoptions,
-			DocumentService documents, DirectoryQueries directory, Clock clock) {
+			DocumentService documents, DirectoryQueries directory, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.rounds = rounds;
 		this.positions = positions;
 		this.adoptions = adoptions;
@@ -171,7 +175,10 @@ public class ConsensusService {
 			.toList();
 		ConsensusRound round = new ConsensusRound(documentId, version.getNumber(), version.getSha256(), kind, deadline,
 				zone, viewer.name(), now, eligible);
-		return this.rounds.save(round).getId();
+		this.rounds.save(round);
+		this.events.publishEvent(new ConsensusEvents.RoundOpened(round.getId(), documentId, version.getNumber(), kind,
+				deadline, viewer.name()));
+		return round.getId();
 	}
 
 	@Transactional
@@ -184,6 +191,8 @@ public class ConsensusService {
 		ConsensusRound closed = this.rounds.findById(round.getId()).orElseThrow();
 		closed.withdraw(viewer.name(), this.clock.instant());
 		this.documents.settleConsensus(documentId, DocumentStatus.CIRCULATED);
+		this.events.publishEvent(new ConsensusEvents.RoundClosed(roundId, documentId, RoundStatus.WITHDRAWN.name(),
+				null, this.clock.instant()));
 	}
 
 	/**
@@ -210,9 +219,12 @@ public class ConsensusService {
 			throw new InvalidInputException("position", "consensus.round.notOpen");
 		}
 		this.positions.supersede(roundId, organisationId);
+		Instant now = this.clock.instant();
 		this.positions.save(new PositionRecord(roundId, organisationId, position,
-				StringUtils.hasText(reason) ? reason.strip() : null, viewer.accountId(), viewer.name(), onBehalf,
-				this.clock.instant(), round.getVersionSha256()));
+				StringUtils.hasText(reason) ? reason.strip() : null, viewer.accountId(), viewer.name(), onBehalf, now,
+				round.getVersionSha256()));
+		this.events.publishEvent(new ConsensusEvents.PositionRecorded(roundId, documentId, organisationId, position,
+				onBehalf, viewer.name(), now));
 	}
 
 	/** The Chair closes a meeting round; the outcome follows from the positions. */
@@ -268,6 +280,8 @@ public class ConsensusService {
 			String title = this.documents.storedVersion(round.getDocumentId(), round.getVersionNumber()).getTitle();
 			this.adoptions.save(new AdoptionRecord(round, number, title, tally, entries));
 		}
+		this.events.publishEvent(
+				new ConsensusEvents.RoundClosed(roundId, round.getDocumentId(), outcome.name(), number, now));
 		log.info("Consensus round {} closed: {}", roundId, outcome);
 		return outcome;
 	}

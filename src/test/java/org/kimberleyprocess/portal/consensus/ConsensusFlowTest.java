@@ -41,7 +41,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @PortalTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class ConsensusFlowTest {
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	@Autowired
 	MockMvc mvc;
@@ -149,11 +153,23 @@ class ConsensusFlowTest {
 		this.mvc.perform(get(consensusUrl(id)).session(chair))
 			.andExpect(content().string(allOf(containsString("on the delegation’s behalf"),
 					containsString("Joined 1, abstained 1, objected 0"))));
+		String filtered = this.mvc.perform(get(consensusUrl(id)).param("show", "ABSTAIN").session(chair))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.jsoup.Jsoup.parse(filtered).select("table.matrix th[scope=row]").eachText())
+			.containsExactly("Botswana");
+		assertThat(this.events.stream(ConsensusEvents.PositionRecorded.class)
+			.filter((event) -> event.documentId() == id)
+			.count()).isEqualTo(3);
 		this.mvc.perform(post("/documents/{id}/consensus/rounds/{r}/close", id, round).session(chair).with(csrf()))
 			.andExpect(redirectedUrl(consensusUrl(id)));
 
 		String number = this.jdbc.queryForObject("SELECT official_number FROM document WHERE id = ?", String.class, id);
 		assertThat(number).matches("KP/2016/Plenary/Decision \\d+");
+		assertThat(this.events.stream(ConsensusEvents.RoundClosed.class)
+			.filter((event) -> event.documentId() == id)
+			.map(ConsensusEvents.RoundClosed::officialNumber)).containsExactly(number);
 		int eligible = this.jdbc.queryForObject("SELECT COUNT(*) FROM round_eligible WHERE round_id = ?", Integer.class,
 				round);
 		MockHttpSession reader = SignIn.as(this.mvc, "hod-au");
