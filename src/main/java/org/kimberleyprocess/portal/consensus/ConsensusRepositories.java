@@ -39,7 +39,12 @@ interface RoundRepository extends JpaRepository<ConsensusRound, Long> {
 	@Query("update ConsensusRound r set r.outcome = :outcome where r.id = :id")
 	int setOutcome(@Param("id") long id, @Param("outcome") String outcome);
 
-	@Query(value = "SELECT status FROM consensus_round WHERE id = :id LOCK IN SHARE MODE", nativeQuery = true)
+	/**
+	 * Takes the round's row lock before a position is written: recordings on one round queue
+	 * behind each other (each takes milliseconds) instead of deadlocking on the position index,
+	 * and none can slip in while the round is being closed.
+	 */
+	@Query(value = "SELECT status FROM consensus_round WHERE id = :id FOR UPDATE", nativeQuery = true)
 	Optional<String> lockStatus(@Param("id") long id);
 
 }

@@ -196,8 +196,8 @@ public class ConsensusService {
 	}
 
 	/**
-	 * Records a Participant's position. Runs with read-committed isolation so that many
-	 * delegations recording at the same moment do not lock each other out.
+	 * Records a Participant's position. Recordings on the same round are serialised by the
+	 * round's row lock, so many delegations recording at the same moment all land.
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public void record(Viewer viewer, long documentId, long roundId, long organisationId, Position position,

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.Viewer;
 import org.kimberleyprocess.portal.documents.Viewers;
@@ -44,8 +45,11 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final ConsensusService consensus;
 
-	DemoDocuments(DocumentService documents, ConsensusService consensus, Viewers viewers, AccountDirectory accounts,
-			PortalClock clock, JdbcTemplate jdbc) {
+	private final ReviewVisitService reviewVisits;
+
+	DemoDocuments(DocumentService documents, ConsensusService consensus, ReviewVisitService reviewVisits,
+			Viewers viewers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+		this.reviewVisits = reviewVisits;
 		this.documents = documents;
 		this.consensus = consensus;
 		this.viewers = viewers;
@@ -65,7 +69,8 @@ class DemoDocuments implements ApplicationRunner {
 			new DemoDocumentScript(this.documents, this.consensus, this::as, this.clock, this::organisationId,
 					this::headsOfActiveParticipants)
 				.run();
-			log.info("Loaded the demo documents of the 2016 Dubai Plenary");
+			new DemoReviewVisits(this.reviewVisits, this.consensus, this::as, this.clock, this::volunteerIds).run();
+			log.info("Loaded the demo documents, consensus rounds and review visits of 2016");
 		}
 		finally {
 			this.clock.travelTo(now);
@@ -81,6 +86,11 @@ class DemoDocuments implements ApplicationRunner {
 		return this.jdbc.queryForList("SELECT a.username FROM account a JOIN organisation o ON o.id = a.organisation_id"
 				+ " JOIN account_role r ON r.account_id = a.id AND r.role = 'HEAD_OF_DELEGATION'"
 				+ " WHERE o.participant_status = 'ACTIVE' AND o.code <> 'eu' ORDER BY o.name_en", String.class);
+	}
+
+	private List<Long> volunteerIds(long visitId) {
+		return this.jdbc.queryForList("SELECT id FROM review_visit_volunteer WHERE visit_id = ? ORDER BY id", Long.class,
+				visitId);
 	}
 
 	private long organisationId(String code) {

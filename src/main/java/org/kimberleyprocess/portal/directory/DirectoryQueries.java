@@ -93,6 +93,22 @@ public class DirectoryQueries {
 			.toList();
 	}
 
+	/** An organisation with what the other features need to know about it. */
+	public OrganisationInfo organisationInfo(long id) {
+		Organisation organisation = this.organisations.findById(id).orElseThrow(NotFoundException::new);
+		return new OrganisationInfo(organisation.getId(), organisation.getCode(), organisation.getName(),
+				organisation.getKind(), organisation.getParticipantStatus(), organisation.getObserverCategory());
+	}
+
+	public record OrganisationInfo(long id, String code, Localized name, OrganisationKind kind,
+			ParticipantStatus participantStatus, ObserverCategory observerCategory) {
+
+		public String name(Locale locale) {
+			return this.name.in(locale);
+		}
+
+	}
+
 	public record GroupRef(long id, String code, Localized name) {
 
 		public String name(Locale locale) {

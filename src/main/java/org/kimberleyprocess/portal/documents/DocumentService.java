@@ -494,6 +494,18 @@ public class DocumentService {
 		return null;
 	}
 
+	/** Lets an organisation read a document beyond its confidentiality, e.g. the host of a review visit. */
+	@Transactional
+	public void grantReading(long id, long organisationId) {
+		this.documents.findById(id).orElseThrow(NotFoundException::new).shareWith(organisationId);
+	}
+
+	/** Makes the document public, as when a review report is published with its host's consent. */
+	@Transactional
+	public void makePublic(long id) {
+		this.documents.findById(id).orElseThrow(NotFoundException::new).changeConfidentiality(Confidentiality.PUBLIC);
+	}
+
 	/** A version as stored, for records that must be checked against the text. */
 	public DocumentVersion storedVersion(long id, int number) {
 		return this.versions.findByNumber(id, number).orElseThrow(NotFoundException::new);

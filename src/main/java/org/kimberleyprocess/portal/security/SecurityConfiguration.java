@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -45,6 +46,8 @@ class SecurityConfiguration {
 				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/review-visits", "/review-visits/*", "/calendar/*")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())

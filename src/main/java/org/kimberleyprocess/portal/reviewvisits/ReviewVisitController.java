@@ -1,0 +1,226 @@
+package org.kimberleyprocess.portal.reviewvisits;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService.TeamRejected;
+import org.kimberleyprocess.portal.reviewvisits.VisitForms.Dates;
+import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
+import org.kimberleyprocess.portal.reviewvisits.VisitForms.Reason;
+import org.kimberleyprocess.portal.reviewvisits.VisitForms.Team;
+import org.kimberleyprocess.portal.shared.Flash;
+import org.kimberleyprocess.portal.shared.Forms;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+@Controller
+class ReviewVisitController {
+
+	private static final int PAGE_SIZE = 25;
+
+	private final ReviewVisitService visits;
+
+	private final Viewers viewers;
+
+	private final CalendarFeeds calendars;
+
+	private final AccountDirectory accounts;
+
+	private final java.time.Clock clock;
+
+	ReviewVisitController(ReviewVisitService visits, Viewers viewers, CalendarFeeds calendars,
+			AccountDirectory accounts, java.time.Clock clock) {
+		this.visits = visits;
+		this.viewers = viewers;
+		this.calendars = calendars;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/** The register; signed out, it shows offers and completed visits only, without internal details. */
+	@GetMapping("/review-visits")
+	String register(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) VisitStatus status, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		model.addAttribute("page", this.visits.register(this.viewers.of(user), year, status,
+				PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
+		model.addAttribute("years", this.visits.years());
+		model.addAttribute("year", year);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", VisitStatus.values());
+		return "reviewvisits/list";
+	}
+
+	@GetMapping("/review-visits/new")
+	String newOffer(@AuthenticationPrincipal PortalUser user, Model model) {
+		requireSignedIn(user);
+		Offer form = new Offer();
+		form.setPreferredYear(this.clock.instant().atZone(ZoneOffset.UTC).getYear() + 1);
+		model.addAttribute("form", form);
+		return "reviewvisits/offer";
+	}
+
+	@PostMapping("/review-visits")
+	String offer(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("form") Offer form,
+			BindingResult result, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				long id = this.visits.offer(this.viewers.of(user), form);
+				Flash.success(redirect, "visit.offered");
+				return "redirect:/review-visits/" + id;
+			}
+			catch (InvalidInputException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return "reviewvisits/offer";
+	}
+
+	@GetMapping("/review-visits/{id}")
+	String visit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+		model.addAttribute("view", this.visits.visit(this.viewers.of(user), id));
+		if (!model.containsAttribute("datesForm")) {
+			model.addAttribute("datesForm", new Dates());
+		}
+		if (!model.containsAttribute("teamForm")) {
+			model.addAttribute("teamForm", new Team());
+		}
+		return "reviewvisits/detail";
+	}
+
+	@PostMapping("/review-visits/{id}/{step:accept|call-for-experts|volunteer|complete|report|send-to-host|close-follow-up|reoffer|consent|publish}")
+	String step(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable String step,
+			RedirectAttributes redirect) {
+		Viewer viewer = this.viewers.of(user);
+		Map<String, Runnable> steps = Map.of("accept", () -> this.visits.accept(viewer, id), "call-for-experts",
+				() -> this.visits.callForExperts(viewer, id), "volunteer", () -> this.visits.volunteer(viewer, id),
+				"complete", () -> this.visits.complete(viewer, id), "report", () -> this.visits.startReport(viewer, id),
+				"send-to-host", () -> this.visits.sendToHost(viewer, id), "close-follow-up",
+				() -> this.visits.closeFollowUp(viewer, id), "reoffer", () -> this.visits.reoffer(viewer, id),
+				"consent", () -> this.visits.consentToPublication(viewer, id), "publish",
+				() -> this.visits.publishReport(viewer, id));
+		try {
+			steps.get(step).run();
+			Flash.success(redirect, "visit.step." + step);
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
+		return "redirect:/review-visits/" + id;
+	}
+
+	@PostMapping("/review-visits/{id}/{step:decline|withdraw|postpone}")
+	String withReason(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable String step,
+			@Valid @ModelAttribute("reasonForm") Reason form, BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			Flash.error(redirect, "visit.reason.required");
+			return "redirect:/review-visits/" + id;
+		}
+		Viewer viewer = this.viewers.of(user);
+		try {
+			switch (step) {
+				case "decline" -> this.visits.decline(viewer, id, form.getReason());
+				case "withdraw" -> this.visits.withdraw(viewer, id, form.getReason());
+				default -> this.visits.postpone(viewer, id, form.getReason());
+			}
+			Flash.success(redirect, "visit.step." + step);
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
+		return "redirect:/review-visits/" + id;
+	}
+
+	@PostMapping("/review-visits/{id}/team")
+	String team(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@ModelAttribute("teamForm") Team form, BindingResult result, Model model, RedirectAttributes redirect) {
+		try {
+			this.visits.confirmTeam(this.viewers.of(user), id, form.getMembers(), form.getLeader());
+			Flash.success(redirect, "visit.step.team");
+			return "redirect:/review-visits/" + id;
+		}
+		catch (TeamRejected ex) {
+			ex.rules().forEach((rule) -> result.reject(rule));
+		}
+		catch (InvalidInputException ex) {
+			Forms.reject(result, ex);
+		}
+		return visit(user, id, model);
+	}
+
+	@PostMapping("/review-visits/{id}/dates")
+	String dates(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@Valid @ModelAttribute("datesForm") Dates form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.visits.schedule(this.viewers.of(user), id, form.getStart(), form.getEnd());
+				Flash.success(redirect, "visit.step.dates");
+				return "redirect:/review-visits/" + id;
+			}
+			catch (InvalidInputException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return visit(user, id, model);
+	}
+
+	@GetMapping("/review-visits/calendar")
+	String calendar(@AuthenticationPrincipal PortalUser user, Model model) {
+		requireSignedIn(user);
+		model.addAttribute("token", this.calendars.tokenOf(user.id()).orElse(null));
+		return "reviewvisits/calendar";
+	}
+
+	@PostMapping("/review-visits/calendar")
+	String issueCalendar(@AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+		this.calendars.issue(user.id());
+		Flash.success(redirect, "calendar.issued");
+		return "redirect:/review-visits/calendar";
+	}
+
+	@PostMapping("/review-visits/calendar/revoke")
+	String revokeCalendar(@AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+		this.calendars.revoke(user.id());
+		Flash.success(redirect, "calendar.revoked");
+		return "redirect:/review-visits/calendar";
+	}
+
+	/** The calendar feed, reached by its secret address: a revoked or unknown address is not found. */
+	@GetMapping("/calendar/{token}.ics")
+	ResponseEntity<byte[]> feed(@PathVariable String token) {
+		this.calendars.usernameFor(token).flatMap(this.accounts::findForSignIn).orElseThrow(NotFoundException::new);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+			.body(this.calendars.render(this.visits.scheduled()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void requireSignedIn(PortalUser user) {
+		if (user == null) {
+			throw new AccessDeniedException("Sign in first");
+		}
+	}
+
+}

@@ -1,0 +1,422 @@
+package org.kimberleyprocess.portal.reviewvisits;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import org.kimberleyprocess.portal.consensus.ConsensusEvents;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationInfo;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.ObserverCategory;
+import org.kimberleyprocess.portal.directory.OrganisationKind;
+import org.kimberleyprocess.portal.directory.ParticipantStatus;
+import org.kimberleyprocess.portal.documents.Confidentiality;
+import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentStatus;
+import org.kimberleyprocess.portal.documents.DocumentType;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/**
+ * The review-visit lifecycle. Each transition belongs to one role: the host's head of delegation
+ * or alternate offers (and may withdraw or postpone), the chair of the Working Group on
+ * Monitoring runs the visit, experts volunteer, the Chair's office publishes a report the host
+ * agreed to make public.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReviewVisitService {
+
+	static final String MONITORING_GROUP = "wgm";
+
+	private final ReviewVisitRepository visits;
+
+	private final VisitEventRepository events;
+
+	private final VolunteerRepository volunteers;
+
+	private final DirectoryQueries directory;
+
+	private final DocumentService documents;
+
+	private final Clock clock;
+
+	private final int reportMonths;
+
+	ReviewVisitService(ReviewVisitRepository visits, VisitEventRepository events, VolunteerRepository volunteers,
+			DirectoryQueries directory, DocumentService documents, Clock clock,
+			@Value("${portal.review-visits.report-months:3}") int reportMonths) {
+		this.visits = visits;
+		this.events = events;
+		this.volunteers = volunteers;
+		this.directory = directory;
+		this.documents = documents;
+		this.clock = clock;
+		this.reportMonths = reportMonths;
+	}
+
+	// Reading
+
+	public Page<VisitRow> register(Viewer viewer, Integer year, VisitStatus status, Pageable pageable) {
+		Set<VisitStatus> shown = viewer.isSignedIn() ? EnumSet.allOf(VisitStatus.class)
+				: EnumSet.copyOf(java.util.Arrays.stream(VisitStatus.values()).filter(VisitStatus::isPublic).toList());
+		Map<Long, OrganisationRef> hosts = organisations();
+		LocalDate today = today();
+		return this.visits.findRegister(year, status, shown, pageable)
+			.map((visit) -> new VisitRow(visit, hosts.get(visit.getHostOrganisationId()),
+					visit.isReportOverdue(today)));
+	}
+
+	public List<Integer> years() {
+		return this.visits.findYears();
+	}
+
+	public VisitPage visit(Viewer viewer, long id) {
+		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
+		if (!viewer.isSignedIn() && !visit.getStatus().isPublic()) {
+			throw new NotFoundException();
+		}
+		OrganisationInfo host = this.directory.organisationInfo(visit.getHostOrganisationId());
+		List<Volunteer> team = viewer.isSignedIn() ? this.volunteers.findByVisit(id) : List.of();
+		List<VisitEvent> timeline = viewer.isSignedIn() ? this.events.findTimeline(id) : List.of();
+		boolean chair = isMonitoringChair(viewer);
+		boolean hosting = isHost(viewer, visit);
+		boolean mayVolunteer = visit.getStatus() == VisitStatus.TEAM_FORMING && mayVolunteer(viewer, visit)
+				&& team.stream().noneMatch((v) -> v.getAccountId() == viewer.accountId());
+		return new VisitPage(visit, host, team, timeline, chair, hosting, viewer.isSignedIn() && viewer.chairsOffice(),
+				mayVolunteer, visit.isReportOverdue(today()),
+				team.stream().anyMatch(Volunteer::isSelected)
+						? TeamRules.broken(visit.getHostOrganisationId(),
+								team.stream().filter(Volunteer::isSelected).toList())
+						: List.of());
+	}
+
+	/** Scheduled visits for the calendar feed. */
+	public List<VisitRow> scheduled() {
+		Map<Long, OrganisationRef> hosts = organisations();
+		return this.visits.findScheduled()
+			.stream()
+			.map((visit) -> new VisitRow(visit, hosts.get(visit.getHostOrganisationId()), false))
+			.toList();
+	}
+
+	// Acting
+
+	@Transactional
+	public long offer(Viewer viewer, Offer form) {
+		if (!viewer.actsForDelegation()) {
+			throw new AccessDeniedException("Offers are made by a head of delegation or an alternate");
+		}
+		OrganisationInfo host = this.directory.organisationInfo(viewer.organisationId());
+		if (host.kind() != OrganisationKind.PARTICIPANT || host.participantStatus() != ParticipantStatus.ACTIVE) {
+			throw new InvalidInputException(null, "visit.offer.notActive");
+		}
+		ReviewVisit visit = new ReviewVisit(host.id(), form.getPreferredYear(), form.getPreferredPeriod().strip(),
+				form.getScope().strip(), form.getContactPerson().strip(),
+				StringUtils.hasText(form.getRemarks()) ? form.getRemarks().strip() : null, this.clock.instant());
+		this.visits.save(visit);
+		record(visit, null, VisitStatus.OFFERED, viewer, null);
+		return visit.getId();
+	}
+
+	@Transactional
+	public void accept(Viewer viewer, long id) {
+		transition(viewer, id, Role.MONITORING_CHAIR, VisitStatus.ACCEPTED, EnumSet.of(VisitStatus.OFFERED), null);
+	}
+
+	@Transactional
+	public void decline(Viewer viewer, long id, String reason) {
+		transition(viewer, id, Role.MONITORING_CHAIR, VisitStatus.DECLINED, EnumSet.of(VisitStatus.OFFERED), reason);
+	}
+
+	@Transactional
+	public void callForExperts(Viewer viewer, long id) {
+		transition(viewer, id, Role.MONITORING_CHAIR, VisitStatus.TEAM_FORMING, EnumSet.of(VisitStatus.ACCEPTED), null);
+	}
+
+	@Transactional
+	public void volunteer(Viewer viewer, long id) {
+		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
+		if (visit.getStatus() != VisitStatus.TEAM_FORMING) {
+			throw new InvalidInputException(null, "visit.state.wrong");
+		}
+		if (!mayVolunteer(viewer, visit)) {
+			throw new AccessDeniedException("Experts come from Participants other than the host, and Observers");
+		}
+		if (this.volunteers.findByVisitIdAndAccountId(id, viewer.accountId()).isPresent()) {
+			throw new InvalidInputException(null, "visit.volunteer.already");
+		}
+		OrganisationInfo organisation = this.directory.organisationInfo(viewer.organisationId());
+		this.volunteers.save(new Volunteer(id, viewer.accountId(), viewer.name(), organisation.id(), organisation.name(),
+				affiliation(organisation), this.clock.instant()));
+	}
+
+	/** Confirms the team the chair selected, unless it breaks a rule: then nothing is saved. */
+	@Transactional
+	public void confirmTeam(Viewer viewer, long id, Set<Long> members, Long leader) {
+		ReviewVisit visit = owned(viewer, id, Role.MONITORING_CHAIR);
+		if (visit.getStatus() != VisitStatus.TEAM_FORMING) {
+			throw new InvalidInputException(null, "visit.state.wrong");
+		}
+		List<Volunteer> candidates = this.volunteers.findByVisit(id);
+		Set<Long> known = candidates.stream().map(Volunteer::getId).collect(Collectors.toSet());
+		if (!known.containsAll(members) || (leader != null && !members.contains(leader))) {
+			throw new InvalidInputException("members", "visit.team.unknownMember");
+		}
+		candidates.forEach((v) -> v.choose(members.contains(v.getId()), v.getId().equals(leader)));
+		List<String> broken = TeamRules.broken(visit.getHostOrganisationId(),
+				candidates.stream().filter(Volunteer::isSelected).toList());
+		if (!broken.isEmpty()) {
+			throw new TeamRejected(broken);
+		}
+		move(viewer, visit, VisitStatus.TEAM_CONFIRMED, EnumSet.of(VisitStatus.TEAM_FORMING), null);
+	}
+
+	@Transactional
+	public void schedule(Viewer viewer, long id, LocalDate start, LocalDate end) {
+		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
+		if (!isMonitoringChair(viewer) && !isHost(viewer, visit)) {
+			throw new AccessDeniedException("Dates are set by the working group's chair or the host");
+		}
+		if (end.isBefore(start)) {
+			throw new InvalidInputException("end", "visit.dates.endBeforeStart");
+		}
+		for (Volunteer member : this.volunteers.findByVisit(id)) {
+			if (member.isSelected() && !this.visits
+				.findOverlapping(id, member.getAccountId(), start, end,
+						EnumSet.of(VisitStatus.SCHEDULED, VisitStatus.COMPLETED))
+				.isEmpty()) {
+				throw new InvalidInputException("start", "visit.dates.memberBusy", member.getPersonName());
+			}
+		}
+		visit.schedule(start, end);
+		move(viewer, visit, VisitStatus.SCHEDULED, EnumSet.of(VisitStatus.TEAM_CONFIRMED, VisitStatus.SCHEDULED),
+				start + " – " + end);
+	}
+
+	@Transactional
+	public void complete(Viewer viewer, long id) {
+		ReviewVisit visit = owned(viewer, id, Role.MONITORING_CHAIR);
+		move(viewer, visit, VisitStatus.COMPLETED, EnumSet.of(VisitStatus.SCHEDULED), null);
+		visit.complete(this.reportMonths);
+	}
+
+	/** Starts the draft report: a review report of the working group, readable by the host. */
+	@Transactional
+	public long startReport(Viewer viewer, long id) {
+		ReviewVisit visit = owned(viewer, id, Role.MONITORING_CHAIR);
+		move(viewer, visit, VisitStatus.DRAFT_REPORT, EnumSet.of(VisitStatus.COMPLETED), null);
+		OrganisationInfo host = this.directory.organisationInfo(visit.getHostOrganisationId());
+		NewDocument form = new NewDocument();
+		form.setType(DocumentType.REVIEW_REPORT);
+		form.setBody(String.valueOf(this.documents.workingGroupId(MONITORING_GROUP)));
+		form.setYear(visit.getPreferredYear());
+		form.setConfidentiality(Confidentiality.WORKING_GROUP);
+		form.setTitle("Report of the review visit to " + host.name().en());
+		form.setText("# Report of the review visit to " + host.name().en() + "\n\n## Findings\n\n"
+				+ "## Recommendations\n");
+		long document = this.documents.create(viewer, form);
+		this.documents.grantReading(document, host.id());
+		visit.attachReport(document);
+		return document;
+	}
+
+	/** Circulates the draft to the host, whose comments are collected on the document. */
+	@Transactional
+	public void sendToHost(Viewer viewer, long id) {
+		ReviewVisit visit = owned(viewer, id, Role.MONITORING_CHAIR);
+		move(viewer, visit, VisitStatus.HOST_COMMENTS, EnumSet.of(VisitStatus.DRAFT_REPORT), null);
+		this.documents.circulate(viewer, visit.getReportDocumentId());
+	}
+
+	/** The report is adopted when the working group's consensus round on it adopts the text. */
+	@EventListener
+	@Transactional
+	public void onRoundClosed(ConsensusEvents.RoundClosed event) {
+		if (!DocumentStatus.ADOPTED.name().equals(event.outcome())) {
+			return;
+		}
+		this.visits.findByReportDocumentId(event.documentId())
+			.stream()
+			.filter((visit) -> visit.getStatus() == VisitStatus.HOST_COMMENTS
+					|| visit.getStatus() == VisitStatus.DRAFT_REPORT)
+			.forEach((visit) -> {
+				VisitStatus from = visit.move(VisitStatus.REPORT_ADOPTED,
+						EnumSet.of(VisitStatus.HOST_COMMENTS, VisitStatus.DRAFT_REPORT));
+				this.events.save(new VisitEvent(visit.getId(), from, VisitStatus.REPORT_ADOPTED,
+						"Working Group on Monitoring", event.officialNumber(), event.at()));
+			});
+	}
+
+	@Transactional
+	public void closeFollowUp(Viewer viewer, long id) {
+		transition(viewer, id, Role.MONITORING_CHAIR, VisitStatus.FOLLOW_UP_CLOSED,
+				EnumSet.of(VisitStatus.REPORT_ADOPTED), null);
+	}
+
+	@Transactional
+	public void withdraw(Viewer viewer, long id, String reason) {
+		transition(viewer, id, Role.HOST_OR_CHAIR, VisitStatus.WITHDRAWN, VisitStatus.BEFORE_COMPLETION, reason);
+	}
+
+	@Transactional
+	public void postpone(Viewer viewer, long id, String reason) {
+		transition(viewer, id, Role.HOST_OR_CHAIR, VisitStatus.POSTPONED, VisitStatus.BEFORE_COMPLETION, reason);
+	}
+
+	/** A postponed visit is offered again by its host. */
+	@Transactional
+	public void reoffer(Viewer viewer, long id) {
+		transition(viewer, id, Role.HOST, VisitStatus.OFFERED, EnumSet.of(VisitStatus.POSTPONED), null);
+	}
+
+	@Transactional
+	public void consentToPublication(Viewer viewer, long id) {
+		ReviewVisit visit = owned(viewer, id, Role.HOST);
+		if (visit.getStatus() != VisitStatus.REPORT_ADOPTED && visit.getStatus() != VisitStatus.FOLLOW_UP_CLOSED) {
+			throw new InvalidInputException(null, "visit.state.wrong");
+		}
+		visit.consentToPublication();
+		record(visit, visit.getStatus(), visit.getStatus(), viewer, "consent");
+	}
+
+	@Transactional
+	public void publishReport(Viewer viewer, long id) {
+		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
+		if (!viewer.chairsOffice()) {
+			throw new AccessDeniedException("Reports are published by the Chair's office");
+		}
+		if (!visit.isHostConsents() || visit.getReportDocumentId() == null) {
+			throw new InvalidInputException(null, "visit.publish.noConsent");
+		}
+		this.documents.makePublic(visit.getReportDocumentId());
+		visit.publishReport();
+		record(visit, visit.getStatus(), visit.getStatus(), viewer, "published");
+	}
+
+	// Rules
+
+	private enum Role {
+
+		MONITORING_CHAIR, HOST, HOST_OR_CHAIR
+
+	}
+
+	private void transition(Viewer viewer, long id, Role role, VisitStatus to, Set<VisitStatus> from, String note) {
+		ReviewVisit visit = owned(viewer, id, role);
+		move(viewer, visit, to, from, note);
+	}
+
+	private ReviewVisit owned(Viewer viewer, long id, Role role) {
+		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
+		boolean allowed = switch (role) {
+			case MONITORING_CHAIR -> isMonitoringChair(viewer);
+			case HOST -> isHost(viewer, visit);
+			case HOST_OR_CHAIR -> isHost(viewer, visit) || isMonitoringChair(viewer);
+		};
+		if (!allowed) {
+			throw new AccessDeniedException("This step belongs to another role");
+		}
+		return visit;
+	}
+
+	private void move(Viewer viewer, ReviewVisit visit, VisitStatus to, Set<VisitStatus> from, String note) {
+		VisitStatus previous;
+		try {
+			previous = visit.move(to, from);
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidInputException(null, "visit.state.wrong");
+		}
+		record(visit, previous, to, viewer, note);
+	}
+
+	private void record(ReviewVisit visit, VisitStatus from, VisitStatus to, Viewer viewer, String note) {
+		this.events.save(new VisitEvent(visit.getId(), from, to, viewer.name() + " (" + viewer.organisationName().en() + ")",
+				StringUtils.hasText(note) ? note.strip() : null, this.clock.instant()));
+	}
+
+	private boolean isMonitoringChair(Viewer viewer) {
+		return viewer.isSignedIn()
+				&& viewer.chairedGroups().contains(this.documents.workingGroupId(MONITORING_GROUP));
+	}
+
+	private static boolean isHost(Viewer viewer, ReviewVisit visit) {
+		return viewer.isSignedIn() && viewer.actsForDelegation()
+				&& viewer.organisationId() == visit.getHostOrganisationId();
+	}
+
+	private static boolean mayVolunteer(Viewer viewer, ReviewVisit visit) {
+		if (!viewer.isSignedIn() || viewer.organisationId() == visit.getHostOrganisationId()) {
+			return false;
+		}
+		return viewer.delegationMember() || "OBSERVER".equals(viewer.kind());
+	}
+
+	private static Affiliation affiliation(OrganisationInfo organisation) {
+		if (organisation.kind() == OrganisationKind.PARTICIPANT) {
+			return Affiliation.PARTICIPANT;
+		}
+		if (organisation.observerCategory() == ObserverCategory.INDUSTRY) {
+			return Affiliation.INDUSTRY;
+		}
+		if (organisation.observerCategory() == ObserverCategory.CIVIL_SOCIETY) {
+			return Affiliation.CIVIL_SOCIETY;
+		}
+		return Affiliation.OTHER;
+	}
+
+	private Map<Long, OrganisationRef> organisations() {
+		return this.directory.organisations()
+			.stream()
+			.collect(Collectors.toMap(OrganisationRef::id, Function.identity()));
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	public record VisitRow(ReviewVisit visit, OrganisationRef host, boolean overdue) {
+	}
+
+	public record VisitPage(ReviewVisit visit, OrganisationInfo host, List<Volunteer> team, List<VisitEvent> timeline,
+			boolean monitoringChair, boolean hosting, boolean chairsOffice, boolean mayVolunteer, boolean overdue,
+			List<String> brokenRules) {
+	}
+
+	/** The proposed team breaks these rules; nothing was saved. */
+	public static class TeamRejected extends RuntimeException {
+
+		private final List<String> rules;
+
+		TeamRejected(List<String> rules) {
+			super("Team rules broken: " + rules);
+			this.rules = List.copyOf(rules);
+		}
+
+		public List<String> rules() {
+			return this.rules;
+		}
+
+	}
+
+}
