@@ -222,9 +222,29 @@ class ReviewVisitsTest {
 	}
 
 	@Test
-	void theCalendarFeedIsValidICalendarAtASecretAddressThatCanBeRevoked() throws Exception {
+	void nobodySitsOnTwoVisitsThatOverlap() throws Exception {
 		MockHttpSession chair = SignIn.as(this.mvc, "wgm");
-		long id = offer(SignIn.as(this.mvc, "hod-mx"));
+		long first = visitWithTeam(chair, "hod-mx");
+		long second = visitWithTeam(chair, "hod-th");
+		this.mvc.perform(post("/review-visits/{id}/dates", first).session(chair)
+			.with(csrf())
+			.param("start", "2019-01-07")
+			.param("end", "2019-01-11")).andExpect(redirectedUrl("/review-visits/" + first));
+		this.mvc.perform(post("/review-visits/{id}/dates", second).session(chair)
+			.with(csrf())
+			.param("start", "2019-01-10")
+			.param("end", "2019-01-14"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("is on another visit at those dates.")));
+		assertThat(statusOf(second)).isEqualTo("TEAM_CONFIRMED");
+		this.mvc.perform(post("/review-visits/{id}/dates", second).session(chair)
+			.with(csrf())
+			.param("start", "2019-01-14")
+			.param("end", "2019-01-18")).andExpect(redirectedUrl("/review-visits/" + second));
+	}
+
+	private long visitWithTeam(MockHttpSession chair, String host) throws Exception {
+		long id = offer(SignIn.as(this.mvc, host));
 		step(chair, id, "accept");
 		step(chair, id, "call-for-experts");
 		for (String expert : List.of("hod-ca", "hod-ru", "wdc", "csc")) {
@@ -235,6 +255,13 @@ class ReviewVisitsTest {
 			.with(csrf())
 			.param("members", volunteers.stream().map(String::valueOf).toArray(String[]::new))
 			.param("leader", volunteers.get(0).toString())).andExpect(redirectedUrl("/review-visits/" + id));
+		return id;
+	}
+
+	@Test
+	void theCalendarFeedIsValidICalendarAtASecretAddressThatCanBeRevoked() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "wgm");
+		long id = visitWithTeam(chair, "hod-mx");
 		this.mvc.perform(post("/review-visits/{id}/dates", id).session(chair)
 			.with(csrf())
 			.param("start", "2018-03-05")
