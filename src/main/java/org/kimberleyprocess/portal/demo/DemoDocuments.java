@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
@@ -47,8 +48,11 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final ReviewVisitService reviewVisits;
 
+	private final ChairSchedule chairs;
+
 	DemoDocuments(DocumentService documents, ConsensusService consensus, ReviewVisitService reviewVisits,
-			Viewers viewers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+			ChairSchedule chairs, Viewers viewers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+		this.chairs = chairs;
 		this.reviewVisits = reviewVisits;
 		this.documents = documents;
 		this.consensus = consensus;
@@ -69,6 +73,9 @@ class DemoDocuments implements ApplicationRunner {
 			new DemoDocumentScript(this.documents, this.consensus, this::as, this.clock, this::organisationId,
 					this::headsOfActiveParticipants)
 				.run();
+			this.chairs.awaitSelection(2017, organisationId("eu"), this.jdbc.queryForObject(
+					"SELECT id FROM document WHERE title = 'Administrative Decision on the selection of the Vice-Chair for 2017'",
+					Long.class));
 			new DemoReviewVisits(this.reviewVisits, this.consensus, this::as, this.clock, this::volunteerIds).run();
 			log.info("Loaded the demo documents, consensus rounds and review visits of 2016");
 		}

@@ -61,6 +61,27 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
 		this.securityStamp = account.getSecurityStamp();
 	}
 
+	private PortalUser(PortalUser user, Set<Role> roles) {
+		this.id = user.id;
+		this.username = user.username;
+		this.passwordHash = null;
+		this.fullName = user.fullName;
+		this.organisationId = user.organisationId;
+		this.organisationCode = user.organisationCode;
+		this.organisationName = user.organisationName;
+		this.organisationKind = user.organisationKind;
+		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+		this.active = user.active;
+		this.securityStamp = user.securityStamp;
+	}
+
+	/** The same person with one role set aside, as when an office term has not begun or has ended. */
+	public PortalUser without(Role role) {
+		Set<Role> remaining = roles();
+		remaining.remove(role);
+		return new PortalUser(this, remaining);
+	}
+
 	public long id() {
 		return this.id;
 	}

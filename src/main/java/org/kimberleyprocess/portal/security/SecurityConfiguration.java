@@ -24,6 +24,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import java.time.Clock;
+
+import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.Role;
 
@@ -39,7 +42,8 @@ class SecurityConfiguration {
 			+ "frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts) throws Exception {
+	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts, ChairSchedule schedule,
+			Clock clock) throws Exception {
 		SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 		http.securityContext((context) -> context.securityContextRepository(contextRepository))
 			.authorizeHttpRequests((requests) -> requests
@@ -47,7 +51,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/review-visits", "/review-visits/*", "/calendar/*")
+				.requestMatchers(HttpMethod.GET, "/review-visits", "/review-visits/*", "/calendar/*", "/chairs")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
@@ -63,7 +67,7 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
-			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository), AuthorizationFilter.class);
+			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, schedule, clock), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -16,7 +16,12 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.time.Clock;
+
+import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.OrganisationKind;
+import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.directory.AccountDirectory.SessionCheck;
 import org.kimberleyprocess.portal.directory.PortalUser;
 
@@ -35,9 +40,16 @@ class SessionCheckFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	SessionCheckFilter(AccountDirectory accounts, SecurityContextRepository contextRepository) {
+	private final ChairSchedule schedule;
+
+	private final Clock clock;
+
+	SessionCheckFilter(AccountDirectory accounts, SecurityContextRepository contextRepository, ChairSchedule schedule,
+			Clock clock) {
 		this.accounts = accounts;
 		this.contextRepository = contextRepository;
+		this.schedule = schedule;
+		this.clock = clock;
 	}
 
 	@Override
@@ -79,7 +91,28 @@ class SessionCheckFilter extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
 			return;
 		}
+		applyOfficeTerm();
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The Chair's office of a Participant acts only while that Participant chairs: outside its
+	 * term the role is set aside for the request, so rights switch at midnight UTC on 1 January
+	 * by the application clock, with no manual step.
+	 */
+	private void applyOfficeTerm() {
+		Authentication authentication = this.holder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof PortalUser user)) {
+			return;
+		}
+		if (user.has(Role.CHAIRS_OFFICE) && user.organisationKind() == OrganisationKind.PARTICIPANT
+				&& !this.schedule.holdsOffice(user.organisationId(), this.clock.instant())) {
+			PortalUser outOfTerm = user.without(Role.CHAIRS_OFFICE);
+			SecurityContext context = this.holder.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(outOfTerm, null,
+					outOfTerm.getAuthorities()));
+			this.holder.setContext(context);
+		}
 	}
 
 	private static boolean mayVisitBeforeChangingPassword(HttpServletRequest request) {

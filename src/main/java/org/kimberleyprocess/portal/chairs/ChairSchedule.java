@@ -1,0 +1,125 @@
+package org.kimberleyprocess.portal.chairs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.kimberleyprocess.portal.consensus.ConsensusEvents;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/**
+ * The rotation and what follows from it: who chairs in a given year (by the application clock,
+ * years changing at midnight UTC on 1 January), and who chairs the Committee on Participation and
+ * Chairmanship (the previous year's Chair).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ChairSchedule {
+
+	private final ChairTermRepository terms;
+
+	private final DirectoryQueries directory;
+
+	private final Clock clock;
+
+	ChairSchedule(ChairTermRepository terms, DirectoryQueries directory, Clock clock) {
+		this.terms = terms;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	public int currentYear() {
+		return this.clock.instant().atZone(ZoneOffset.UTC).getYear();
+	}
+
+	/**
+	 * Whether the organisation holds the chair at the instant. Where the schedule has no row for
+	 * that year it is not being kept, and nobody is held back.
+	 */
+	public boolean holdsOffice(long organisationId, Instant at) {
+		Optional<Long> chair = this.terms.findChairOf(at.atZone(ZoneOffset.UTC).getYear());
+		return chair.isEmpty() || chair.get() == organisationId;
+	}
+
+	public List<YearView> history() {
+		Map<Long, OrganisationRef> organisations = this.directory.organisations()
+			.stream()
+			.collect(Collectors.toMap(OrganisationRef::id, Function.identity()));
+		List<ChairTerm> all = this.terms.findAllByOrderByYearAsc();
+		List<YearView> years = new ArrayList<>();
+		ChairTerm previous = null;
+		for (ChairTerm term : all) {
+			OrganisationRef committeeChair = (previous != null && previous.getYear() == term.getYear() - 1)
+					? organisations.get(previous.getChairOrganisationId()) : null;
+			years.add(new YearView(term, organisations.get(term.getChairOrganisationId()),
+					term.getViceChairOrganisationId() == null ? null
+							: organisations.get(term.getViceChairOrganisationId()),
+					term.getCandidateOrganisationId() == null ? null
+							: organisations.get(term.getCandidateOrganisationId()),
+					committeeChair));
+			previous = term;
+		}
+		return years;
+	}
+
+	/** Links the decision that will select the year's Vice-Chair, and its candidate. */
+	@Transactional
+	public void awaitSelection(int year, long candidateOrganisationId, long selectionDocumentId) {
+		this.terms.findById(year)
+			.orElseThrow(NotFoundException::new)
+			.awaitSelection(candidateOrganisationId, selectionDocumentId);
+	}
+
+	/**
+	 * Adopting a selection decision fills the schedule: the candidate becomes the year's
+	 * Vice-Chair and, by the rule, the Chair of the next year.
+	 */
+	@EventListener
+	@Transactional
+	public void onRoundClosed(ConsensusEvents.RoundClosed event) {
+		if (!"ADOPTED".equals(event.outcome())) {
+			return;
+		}
+		for (ChairTerm term : this.terms.findBySelectionDocumentId(event.documentId())) {
+			if (term.getCandidateOrganisationId() == null) {
+				continue;
+			}
+			long selected = term.getCandidateOrganisationId();
+			term.selectCandidate();
+			if (this.terms.findById(term.getYear() + 1).isEmpty()) {
+				this.terms.save(new ChairTerm(term.getYear() + 1, selected));
+			}
+		}
+	}
+
+	public record YearView(ChairTerm term, OrganisationRef chair, OrganisationRef viceChair,
+			OrganisationRef candidate, OrganisationRef committeeChair) {
+	}
+
+}
+
+interface ChairTermRepository extends JpaRepository<ChairTerm, Integer> {
+
+	@Query("select t.chairOrganisationId from ChairTerm t where t.year = :year")
+	Optional<Long> findChairOf(@Param("year") int year);
+
+	List<ChairTerm> findAllByOrderByYearAsc();
+
+	List<ChairTerm> findBySelectionDocumentId(Long selectionDocumentId);
+
+}

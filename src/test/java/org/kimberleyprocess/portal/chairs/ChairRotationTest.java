@@ -1,0 +1,102 @@
+package org.kimberleyprocess.portal.chairs;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.kimberleyprocess.portal.PortalTest;
+import org.kimberleyprocess.portal.SignIn;
+import org.kimberleyprocess.portal.consensus.ConsensusService;
+import org.kimberleyprocess.portal.shared.PortalClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PortalTest
+class ChairRotationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PortalClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ConsensusService consensus;
+
+	@Test
+	void theHistoryIsPublicWithTheCommitteeChairDerivedFromThePreviousYear() throws Exception {
+		String page = this.mvc.perform(get("/chairs"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("United Arab Emirates chairs the Kimberley Process in 2016."),
+					containsString("Australia will chair it in 2017."))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+		assertThat(html.select("tbody tr").first().text()).isEqualTo("2003 South Africa Canada");
+		assertThat(html.select("tbody tr:has(th:containsOwn(2016))").text())
+			.isEqualTo("2016 United Arab Emirates Australia Angola");
+	}
+
+	@Test
+	void chairsOfficeRightsSwitchAtMidnightUtcOnTheFirstOfJanuary() throws Exception {
+		MockHttpSession outgoing = SignIn.as(this.mvc, "chair");
+		MockHttpSession incoming = SignIn.as(this.mvc, "chair-au");
+		Instant now = this.clock.instant();
+		try {
+			this.mvc.perform(get("/admin").session(outgoing)).andExpect(status().isOk());
+			this.mvc.perform(get("/admin").session(incoming)).andExpect(status().isForbidden());
+			this.clock.travelTo(Instant.parse("2016-12-31T23:59:50Z"));
+			this.mvc.perform(get("/admin").session(outgoing)).andExpect(status().isOk());
+			this.mvc.perform(get("/admin").session(incoming)).andExpect(status().isForbidden());
+			this.clock.travelTo(Instant.parse("2017-01-01T00:00:01Z"));
+			this.mvc.perform(get("/admin").session(outgoing)).andExpect(status().isForbidden());
+			this.mvc.perform(get("/admin").session(incoming)).andExpect(status().isOk());
+			this.mvc.perform(get("/home").session(outgoing))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/admin\""))));
+		}
+		finally {
+			this.clock.travelTo(now);
+		}
+		this.mvc.perform(get("/admin").session(outgoing)).andExpect(status().isOk());
+	}
+
+	@Test
+	void adoptingTheSelectionDecisionFillsTheSchedule() throws Exception {
+		assertThat(viceChairOf(2017)).isNull();
+		Instant now = this.clock.instant();
+		try {
+			this.clock.travelTo(Instant.parse("2016-11-17T14:00:30Z"));
+			this.consensus.closeDueRounds();
+		}
+		finally {
+			this.clock.travelTo(now);
+		}
+		assertThat(viceChairOf(2017)).isEqualTo("eu");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT o.code FROM chair_term t JOIN organisation o ON o.id = t.chair_organisation_id WHERE t.year = 2018",
+				String.class))
+			.isEqualTo("eu");
+		this.mvc.perform(get("/chairs")).andExpect(content().string(containsString("European Union")));
+	}
+
+	private String viceChairOf(int year) {
+		return this.jdbc.queryForObject("""
+				SELECT o.code FROM chair_term t LEFT JOIN organisation o ON o.id = t.vice_chair_organisation_id
+				WHERE t.year = ?""", String.class, year);
+	}
+
+}
