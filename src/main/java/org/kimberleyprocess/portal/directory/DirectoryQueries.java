@@ -93,6 +93,31 @@ public class DirectoryQueries {
 			.toList();
 	}
 
+	/** A working group or committee with its chair and members; unknown codes are not found. */
+	public GroupProfile workingGroup(String code) {
+		WorkingGroup group = this.workingGroups.findByCode(code).orElseThrow(NotFoundException::new);
+		List<WorkingGroupMembership> members = this.memberships.findByGroup(group.getId());
+		return new GroupProfile(group.getId(), group.getCode(), group.getKind(), group.getName(), group.getMandate(),
+				group.getChairOrganisation() == null ? null : group.getChairOrganisation().getName(),
+				group.getChairAccount() == null ? null : group.getChairAccount().getFullName(),
+				members.stream()
+					.map((m) -> new Member(m.getOrganisation().getCode(), m.getOrganisation().getName(),
+							m.getOrganisation().getKind(), m.getStanding()))
+					.toList());
+	}
+
+	public record GroupProfile(long id, String code, WorkingGroupKind kind, Localized name, Localized mandate,
+			Localized chairOrganisation, String chairPerson, List<Member> members) {
+	}
+
+	public record Member(String code, Localized name, OrganisationKind kind, Standing standing) {
+
+		public String name(Locale locale) {
+			return this.name.in(locale);
+		}
+
+	}
+
 	/** An organisation with what the other features need to know about it. */
 	public OrganisationInfo organisationInfo(long id) {
 		Organisation organisation = this.organisations.findById(id).orElseThrow(NotFoundException::new);

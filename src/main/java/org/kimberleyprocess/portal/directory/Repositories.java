@@ -82,6 +82,10 @@ interface WorkingGroupMembershipRepository extends JpaRepository<WorkingGroupMem
 			where m.organisation.id = :organisationId order by g.kind, g.nameEn""")
 	List<WorkingGroupMembership> findByOrganisation(@Param("organisationId") long organisationId);
 
+	@Query("select m from WorkingGroupMembership m join fetch m.organisation o where m.workingGroup.id = :groupId"
+			+ " order by m.standing, o.kind, o.nameEn")
+	List<WorkingGroupMembership> findByGroup(@Param("groupId") long groupId);
+
 	@Query("select m.workingGroup.id from WorkingGroupMembership m where m.organisation.id = :organisationId")
 	Set<Long> findGroupIdsByOrganisation(@Param("organisationId") long organisationId);
 
@@ -93,5 +97,9 @@ interface WorkingGroupRepository extends JpaRepository<WorkingGroup, Long> {
 	List<WorkingGroup> findChairedBy(@Param("accountId") long accountId);
 
 	List<WorkingGroup> findAllByOrderByKindAscNameEnAsc();
+
+	@Query("select g from WorkingGroup g left join fetch g.chairOrganisation left join fetch g.chairAccount"
+			+ " where g.code = :code")
+	Optional<WorkingGroup> findByCode(@Param("code") String code);
 
 }

@@ -38,6 +38,13 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 			@Param("chairedGroups") Set<Long> chairedGroups, @Param("delegate") boolean delegate,
 			@Param("org") long organisationId, @Param("kind") String kind, @Param("groups") Set<Long> groups);
 
+	@Query("select d from Document d where d.workingGroupId = :groupId and " + DocumentPolicy.VISIBLE
+			+ " order by d.updatedAt desc, d.id desc")
+	List<Document> findVisibleOfGroup(@Param("groupId") long groupId, @Param("chair") boolean chair,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("delegate") boolean delegate,
+			@Param("org") long organisationId, @Param("kind") String kind, @Param("groups") Set<Long> groups,
+			Pageable pageable);
+
 	@Query("select distinct d.year from Document d order by d.year desc")
 	List<Integer> findYears();
 

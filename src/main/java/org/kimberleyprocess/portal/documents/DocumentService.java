@@ -100,6 +100,13 @@ public class DocumentService {
 			.orElseThrow(NotFoundException::new);
 	}
 
+	/** The latest documents of a working group that the viewer may see. */
+	public List<Document> ofWorkingGroup(Viewer viewer, long groupId, int limit) {
+		return this.documents.findVisibleOfGroup(groupId, viewer.chairsOffice(), viewer.chairedGroups(),
+				viewer.delegationMember(), viewer.organisationId(), viewer.kind(), viewer.memberGroups(),
+				org.springframework.data.domain.PageRequest.of(0, limit));
+	}
+
 	/** Those of the documents the viewer may see; the others are left out. */
 	public List<Document> visibleAmong(Viewer viewer, java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {
