@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.kimberleyprocess.portal.consensus.ConsensusEvents;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentStatus;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
 /**
@@ -37,7 +41,10 @@ public class ChairSchedule {
 
 	private final Clock clock;
 
-	ChairSchedule(ChairTermRepository terms, DirectoryQueries directory, Clock clock) {
+	private final DocumentService documents;
+
+	ChairSchedule(ChairTermRepository terms, DirectoryQueries directory, DocumentService documents, Clock clock) {
+		this.documents = documents;
 		this.terms = terms;
 		this.directory = directory;
 		this.clock = clock;
@@ -75,6 +82,48 @@ public class ChairSchedule {
 			previous = term;
 		}
 		return years;
+	}
+
+	/**
+	 * Sets a future year: Chair and Vice-Chair are different active Participants, years follow each
+	 * other without gaps, and a Chair other than the previous year's Vice-Chair needs an adopted
+	 * decision that says so.
+	 */
+	@Transactional
+	public void setFutureYear(TermForm form) {
+		int year = form.getYear();
+		if (year <= currentYear()) {
+			throw new InvalidInputException("year", "chairs.admin.pastYear");
+		}
+		Set<Long> active = this.directory.activeParticipants()
+			.stream()
+			.map(OrganisationRef::id)
+			.collect(Collectors.toSet());
+		if (!active.contains(form.getChair())) {
+			throw new InvalidInputException("chair", "chairs.admin.notActive");
+		}
+		if (form.getViceChair() != null && !active.contains(form.getViceChair())) {
+			throw new InvalidInputException("viceChair", "chairs.admin.notActive");
+		}
+		if (form.getChair().equals(form.getViceChair())) {
+			throw new InvalidInputException("viceChair", "chairs.admin.same");
+		}
+		Optional<ChairTerm> previous = this.terms.findById(year - 1);
+		if (previous.isEmpty() && this.terms.count() > 0) {
+			throw new InvalidInputException("year", "chairs.admin.gap");
+		}
+		boolean followsRule = previous.map(ChairTerm::getViceChairOrganisationId)
+			.map((vice) -> vice.equals(form.getChair()))
+			.orElse(true);
+		if (!followsRule) {
+			if (form.getDepartureDocument() == null
+					|| this.documents.statusOf(form.getDepartureDocument()) != DocumentStatus.ADOPTED) {
+				throw new InvalidInputException("departureDocument", "chairs.admin.departure");
+			}
+		}
+		ChairTerm term = this.terms.findById(year).orElseGet(() -> new ChairTerm(year, form.getChair()));
+		term.set(form.getChair(), form.getViceChair(), followsRule ? null : form.getDepartureDocument());
+		this.terms.save(term);
 	}
 
 	/** Links the decision that will select the year's Vice-Chair, and its candidate. */

@@ -42,6 +42,13 @@ public class ChairTerm {
 		this.selectionDocumentId = selectionDocumentId;
 	}
 
+	/** Sets a future year by hand, under the checks of the schedule's administration. */
+	void set(long chairOrganisationId, Long viceChairOrganisationId, Long departureDocumentId) {
+		this.chairOrganisationId = chairOrganisationId;
+		this.viceChairOrganisationId = viceChairOrganisationId;
+		this.departureDocumentId = departureDocumentId;
+	}
+
 	/** The selection decision was adopted: the candidate is Vice-Chair. */
 	void selectCandidate() {
 		this.viceChairOrganisationId = this.candidateOrganisationId;

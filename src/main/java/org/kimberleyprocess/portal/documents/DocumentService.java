@@ -513,6 +513,11 @@ public class DocumentService {
 		this.documents.findById(id).orElseThrow(NotFoundException::new).changeConfidentiality(Confidentiality.PUBLIC);
 	}
 
+	/** The status of a document, or null when there is no such document. */
+	public DocumentStatus statusOf(long id) {
+		return this.documents.findById(id).map(Document::getStatus).orElse(null);
+	}
+
 	/** A version as stored, for records that must be checked against the text. */
 	public DocumentVersion storedVersion(long id, int number) {
 		return this.versions.findByNumber(id, number).orElseThrow(NotFoundException::new);

@@ -93,6 +93,54 @@ class ChairRotationTest {
 		this.mvc.perform(get("/chairs")).andExpect(content().string(containsString("European Union")));
 	}
 
+	@Test
+	void futureYearsAreSetUnderTheRulesOfTheSchedule() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		this.mvc.perform(get("/admin/chairs").session(chair)).andExpect(status().isOk());
+		this.mvc.perform(get("/admin/chairs").session(SignIn.as(this.mvc, "hod-bw"))).andExpect(status().isForbidden());
+		int next = this.jdbc.queryForObject("SELECT MAX(year) FROM chair_term", Integer.class) + 1;
+		try {
+			setYears(chair, next);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM chair_term WHERE year >= ?", next);
+		}
+	}
+
+	private void setYears(MockHttpSession chair, int next) throws Exception {
+		setYear(chair, 2015, "bw", "in", null).andExpect(content().string(containsString("Only future years")));
+		setYear(chair, next, "bw", "bw", null).andExpect(content().string(containsString("must differ")));
+		setYear(chair, next, "cf", "in", null).andExpect(content().string(containsString("Choose an active Participant")));
+		setYear(chair, next + 5, "bw", "in", null).andExpect(content().string(containsString("set the previous year first")));
+		setYear(chair, next, "bw", "in", null).andExpect(status().is3xxRedirection());
+		setYear(chair, next + 1, "na", null, null).andExpect(content().string(containsString("name an adopted decision")));
+		Long adopted = this.jdbc.queryForObject("SELECT MIN(id) FROM document WHERE status = 'ADOPTED'", Long.class);
+		setYear(chair, next + 1, "na", null, adopted).andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.queryForObject("SELECT departure_document_id FROM chair_term WHERE year = ?", Long.class,
+				next + 1))
+			.isEqualTo(adopted);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions setYear(MockHttpSession session, int year, String chair,
+			String vice, Long departure) throws Exception {
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/chairs")
+			.session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("year", String.valueOf(year))
+			.param("chair", orgId(chair));
+		if (vice != null) {
+			request.param("viceChair", orgId(vice));
+		}
+		if (departure != null) {
+			request.param("departureDocument", departure.toString());
+		}
+		return this.mvc.perform(request);
+	}
+
+	private String orgId(String code) {
+		return this.jdbc.queryForObject("SELECT id FROM organisation WHERE code = ?", Long.class, code).toString();
+	}
+
 	private String viceChairOf(int year) {
 		return this.jdbc.queryForObject("""
 				SELECT o.code FROM chair_term t LEFT JOIN organisation o ON o.id = t.vice_chair_organisation_id

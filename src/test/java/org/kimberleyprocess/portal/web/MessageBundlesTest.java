@@ -55,6 +55,23 @@ class MessageBundlesTest {
 	}
 
 	@Test
+	void noKeyIsDefinedTwice() throws IOException {
+		for (String name : new String[] { "messages.properties", "messages_fr.properties" }) {
+			Set<String> seen = new TreeSet<>();
+			Set<String> twice = new TreeSet<>();
+			try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(name)) {
+				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+					int equals = line.indexOf('=');
+					if (equals > 0 && !line.startsWith("#") && !seen.add(line.substring(0, equals).strip())) {
+						twice.add(line.substring(0, equals).strip());
+					}
+				}
+			}
+			assertThat(twice).as(name).isEmpty();
+		}
+	}
+
+	@Test
 	void everyKeyTheTemplatesNameExists() throws IOException {
 		Properties english = load("messages.properties");
 		Set<String> missing = new TreeSet<>();
