@@ -1,6 +1,7 @@
 package org.kimberleyprocess.portal.demo;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.meetings.Meeting;
+import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.Viewer;
@@ -50,8 +53,12 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final ChairSchedule chairs;
 
+	private final MeetingService meetings;
+
 	DemoDocuments(DocumentService documents, ConsensusService consensus, ReviewVisitService reviewVisits,
-			ChairSchedule chairs, Viewers viewers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+			ChairSchedule chairs, MeetingService meetings, Viewers viewers, AccountDirectory accounts,
+			PortalClock clock, JdbcTemplate jdbc) {
+		this.meetings = meetings;
 		this.chairs = chairs;
 		this.reviewVisits = reviewVisits;
 		this.documents = documents;
@@ -76,6 +83,7 @@ class DemoDocuments implements ApplicationRunner {
 			this.chairs.awaitSelection(2017, organisationId("eu"), this.jdbc.queryForObject(
 					"SELECT id FROM document WHERE title = 'Administrative Decision on the selection of the Vice-Chair for 2017'",
 					Long.class));
+			demoMeetings();
 			new DemoReviewVisits(this.reviewVisits, this.consensus, this::as, this.clock, this::volunteerIds).run();
 			log.info("Loaded the demo documents, consensus rounds and review visits of 2016");
 		}
@@ -93,6 +101,31 @@ class DemoDocuments implements ApplicationRunner {
 		return this.jdbc.queryForList("SELECT a.username FROM account a JOIN organisation o ON o.id = a.organisation_id"
 				+ " JOIN account_role r ON r.account_id = a.id AND r.role = 'HEAD_OF_DELEGATION'"
 				+ " WHERE o.participant_status = 'ACTIVE' AND o.code <> 'eu' ORDER BY o.name_en", String.class);
+	}
+
+	/** The 2016 Intersessional and Plenary in Dubai, the Plenary's agenda walking the week's texts. */
+	private void demoMeetings() {
+		Viewer chair = as("chair");
+		long host = organisationId("ae");
+		long intersessional = this.meetings.create(chair, Meeting.Kind.INTERSESSIONAL, "Intersessional meeting 2016",
+				host, "Dubai", LocalDate.of(2016, 6, 6), LocalDate.of(2016, 6, 9));
+		this.meetings.addItem(chair, intersessional, "Opening and adoption of the agenda", null);
+		this.meetings.addItem(chair, intersessional, "Reports of the working groups", null);
+		long plenary = this.meetings.create(chair, Meeting.Kind.PLENARY, "Plenary meeting 2016", host, "Dubai",
+				LocalDate.of(2016, 11, 13), LocalDate.of(2016, 11, 17));
+		this.meetings.addItem(chair, plenary, "Opening and adoption of the agenda", null);
+		this.meetings.addItem(chair, plenary, "Selection of the Vice-Chair for 2017", documentId(
+				"Administrative Decision on the selection of the Vice-Chair for 2017"));
+		this.meetings.addItem(chair, plenary, "Valuation of rough diamonds",
+				documentId("Decision on a consistent methodology for the valuation of rough diamonds"));
+		this.meetings.addItem(chair, plenary, "Central African Republic: compliant zones",
+				documentId("Monitoring of exports from the compliant zones of the Central African Republic"));
+		this.meetings.addItem(chair, plenary, "Final Communiqué",
+				documentId("Kimberley Process Plenary, Dubai, 13–17 November 2016: Final Communiqué"));
+	}
+
+	private long documentId(String title) {
+		return this.jdbc.queryForObject("SELECT id FROM document WHERE title = ?", Long.class, title);
 	}
 
 	private List<Long> volunteerIds(long visitId) {

@@ -1,0 +1,93 @@
+package org.kimberleyprocess.portal.meetings;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "meeting")
+public class Meeting {
+
+	public enum Kind {
+
+		PLENARY, INTERSESSIONAL, WORKING_GROUP
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Enumerated(EnumType.STRING)
+	private Kind kind;
+
+	private String title;
+
+	private Long hostOrganisationId;
+
+	private Long workingGroupId;
+
+	private String place;
+
+	private LocalDate startDate;
+
+	private LocalDate endDate;
+
+	@Version
+	private long version;
+
+	protected Meeting() {
+	}
+
+	Meeting(Kind kind, String title, Long hostOrganisationId, String place, LocalDate startDate, LocalDate endDate) {
+		if (endDate.isBefore(startDate)) {
+			throw new IllegalArgumentException("A meeting ends after it starts");
+		}
+		this.kind = kind;
+		this.title = title;
+		this.hostOrganisationId = hostOrganisationId;
+		this.place = place;
+		this.startDate = startDate;
+		this.endDate = endDate;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Kind getKind() {
+		return this.kind;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public Long getHostOrganisationId() {
+		return this.hostOrganisationId;
+	}
+
+	public Long getWorkingGroupId() {
+		return this.workingGroupId;
+	}
+
+	public String getPlace() {
+		return this.place;
+	}
+
+	public LocalDate getStartDate() {
+		return this.startDate;
+	}
+
+	public LocalDate getEndDate() {
+		return this.endDate;
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.kimberleyprocess.portal.meetings;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.meetings.MeetingForms.NewItem;
+import org.kimberleyprocess.portal.meetings.MeetingForms.NewMeeting;
+import org.kimberleyprocess.portal.shared.Flash;
+import org.kimberleyprocess.portal.shared.Forms;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+
+@Controller
+class MeetingController {
+
+	private final MeetingService meetings;
+
+	private final Viewers viewers;
+
+	private final DirectoryQueries directory;
+
+	MeetingController(MeetingService meetings, Viewers viewers, DirectoryQueries directory) {
+		this.meetings = meetings;
+		this.viewers = viewers;
+		this.directory = directory;
+	}
+
+	@GetMapping("/meetings")
+	String list(@AuthenticationPrincipal PortalUser user, Model model) {
+		model.addAttribute("meetings", this.meetings.list());
+		if (!model.containsAttribute("meetingForm")) {
+			model.addAttribute("meetingForm", new NewMeeting());
+		}
+		model.addAttribute("kinds", Meeting.Kind.values());
+		model.addAttribute("hosts", this.directory.activeParticipants());
+		model.addAttribute("chairsOffice", this.viewers.of(user).chairsOffice());
+		return "meetings/list";
+	}
+
+	@PostMapping("/meetings")
+	String create(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("meetingForm") NewMeeting form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				long id = this.meetings.create(this.viewers.of(user), form.getKind(), form.getTitle(), form.getHost(),
+						form.getPlace(), form.getStart(), form.getEnd());
+				Flash.success(redirect, "meeting.created");
+				return "redirect:/meetings/" + id;
+			}
+			catch (InvalidInputException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return list(user, model);
+	}
+
+	@GetMapping("/meetings/{id}")
+	String meeting(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
+		model.addAttribute("view", this.meetings.meeting(this.viewers.of(user), id));
+		if (!model.containsAttribute("itemForm")) {
+			model.addAttribute("itemForm", new NewItem());
+		}
+		return "meetings/detail";
+	}
+
+	@PostMapping("/meetings/{id}/items")
+	String addItem(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@Valid @ModelAttribute("itemForm") NewItem form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.meetings.addItem(this.viewers.of(user), id, form.getTitle(), form.getDocument());
+				Flash.success(redirect, "meeting.itemAdded");
+				return "redirect:/meetings/" + id;
+			}
+			catch (InvalidInputException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return meeting(user, id, model);
+	}
+
+	@PostMapping("/meetings/{id}/items/{itemId}/outcome")
+	String outcome(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long itemId,
+			@RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
+		if (outcome.isBlank() || outcome.length() > 1000) {
+			Flash.error(redirect, "meeting.outcome.invalid");
+		}
+		else {
+			this.meetings.recordOutcome(this.viewers.of(user), id, itemId, outcome);
+			Flash.success(redirect, "meeting.outcomeRecorded");
+		}
+		return "redirect:/meetings/" + id;
+	}
+
+}
