@@ -1,14 +1,11 @@
 package org.kimberleyprocess.portal.reviewvisits;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.documents.Viewer;
 import org.kimberleyprocess.portal.documents.Viewers;
@@ -33,7 +29,6 @@ import org.kimberleyprocess.portal.reviewvisits.VisitForms.Team;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
-import org.kimberleyprocess.portal.shared.NotFoundException;
 
 @Controller
 class ReviewVisitController {
@@ -44,18 +39,11 @@ class ReviewVisitController {
 
 	private final Viewers viewers;
 
-	private final CalendarFeeds calendars;
-
-	private final AccountDirectory accounts;
-
 	private final java.time.Clock clock;
 
-	ReviewVisitController(ReviewVisitService visits, Viewers viewers, CalendarFeeds calendars,
-			AccountDirectory accounts, java.time.Clock clock) {
+	ReviewVisitController(ReviewVisitService visits, Viewers viewers, java.time.Clock clock) {
 		this.visits = visits;
 		this.viewers = viewers;
-		this.calendars = calendars;
-		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -185,36 +173,6 @@ class ReviewVisitController {
 			}
 		}
 		return visit(user, id, model);
-	}
-
-	@GetMapping("/review-visits/calendar")
-	String calendar(@AuthenticationPrincipal PortalUser user, Model model) {
-		requireSignedIn(user);
-		model.addAttribute("token", this.calendars.tokenOf(user.id()).orElse(null));
-		return "reviewvisits/calendar";
-	}
-
-	@PostMapping("/review-visits/calendar")
-	String issueCalendar(@AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-		this.calendars.issue(user.id());
-		Flash.success(redirect, "calendar.issued");
-		return "redirect:/review-visits/calendar";
-	}
-
-	@PostMapping("/review-visits/calendar/revoke")
-	String revokeCalendar(@AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-		this.calendars.revoke(user.id());
-		Flash.success(redirect, "calendar.revoked");
-		return "redirect:/review-visits/calendar";
-	}
-
-	/** The calendar feed, reached by its secret address: a revoked or unknown address is not found. */
-	@GetMapping("/calendar/{token}.ics")
-	ResponseEntity<byte[]> feed(@PathVariable String token) {
-		this.calendars.usernameFor(token).flatMap(this.accounts::findForSignIn).orElseThrow(NotFoundException::new);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
-			.body(this.calendars.render(this.visits.scheduled()).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void requireSignedIn(PortalUser user) {

@@ -51,7 +51,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/review-visits", "/review-visits/*", "/calendar/*", "/chairs")
+				.requestMatchers(HttpMethod.GET, "/review-visits", "/review-visits/*", "/calendar/*.ics", "/chairs")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())

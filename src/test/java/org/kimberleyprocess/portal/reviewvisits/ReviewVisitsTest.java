@@ -267,9 +267,28 @@ class ReviewVisitsTest {
 			.param("start", "2018-03-05")
 			.param("end", "2018-03-09")).andExpect(redirectedUrl("/review-visits/" + id));
 
+		MockHttpSession chairsOffice = SignIn.as(this.mvc, "chair");
+		String document = this.mvc.perform(post("/documents").session(chairsOffice)
+			.with(csrf())
+			.param("title", "Calendar procedure")
+			.param("type", "DECISION")
+			.param("body", "PLENARY")
+			.param("year", "2016")
+			.param("confidentiality", "PLENARY")
+			.param("text", "The Plenary decides.\n"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(post(document + "/circulate").session(chairsOffice).with(csrf()));
+		this.mvc.perform(post(document + "/consensus/rounds").session(chairsOffice)
+			.with(csrf())
+			.param("kind", "WRITTEN")
+			.param("deadline", "2030-01-15T12:00")
+			.param("zone", "UTC")).andExpect(redirectedUrl(document + "/consensus"));
+
 		MockHttpSession reader = SignIn.as(this.mvc, "hod-au");
-		this.mvc.perform(post("/review-visits/calendar").session(reader).with(csrf()))
-			.andExpect(redirectedUrl("/review-visits/calendar"));
+		this.mvc.perform(post("/calendar").session(reader).with(csrf()))
+			.andExpect(redirectedUrl("/calendar"));
 		String token = this.jdbc.queryForObject("""
 				SELECT t.token FROM calendar_token t JOIN account a ON a.id = t.account_id WHERE a.username = 'hod-au'""",
 				String.class);
@@ -287,9 +306,13 @@ class ReviewVisitsTest {
 			assertThat(event.getDateTimeStart().orElseThrow().getValue()).isEqualTo("20180305");
 			assertThat(event.getDateTimeEnd().orElseThrow().getValue()).isEqualTo("20180310");
 		});
+		assertThat(events).anySatisfy((event) -> assertThat(event.getSummary().orElseThrow().getValue())
+			.isEqualTo("Plenary meeting 2016"));
+		assertThat(events).anySatisfy((event) -> assertThat(event.getSummary().orElseThrow().getValue())
+			.isEqualTo("Written procedure deadline: Calendar procedure"));
 
-		this.mvc.perform(post("/review-visits/calendar/revoke").session(reader).with(csrf()))
-			.andExpect(redirectedUrl("/review-visits/calendar"));
+		this.mvc.perform(post("/calendar/revoke").session(reader).with(csrf()))
+			.andExpect(redirectedUrl("/calendar"));
 		this.mvc.perform(get("/calendar/{token}.ics", token)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/calendar/{token}.ics", "not-a-token")).andExpect(status().isNotFound());
 	}

@@ -1,4 +1,4 @@
-package org.kimberleyprocess.portal.reviewvisits;
+package org.kimberleyprocess.portal.calendar;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService.VisitRow;
 
 /**
  * Each person's secret calendar address: calendar programs cannot sign in, so the address itself
@@ -74,8 +73,8 @@ class CalendarFeeds {
 				WHERE t.token = ? AND a.active = TRUE""", String.class, token).stream().findFirst();
 	}
 
-	/** The scheduled visits as an iCalendar document (RFC 5545). */
-	String render(List<VisitRow> visits) {
+	/** Events as an iCalendar document (RFC 5545). */
+	String render(List<Event> events) {
 		Instant now = this.clock.instant();
 		StringBuilder out = new StringBuilder();
 		line(out, "BEGIN:VCALENDAR");
@@ -83,21 +82,31 @@ class CalendarFeeds {
 		line(out, "PRODID:-//Kimberley Process//Portal//EN");
 		line(out, "CALSCALE:GREGORIAN");
 		line(out, "METHOD:PUBLISH");
-		line(out, "X-WR-CALNAME:" + text("Kimberley Process review visits"));
-		for (VisitRow row : visits) {
-			ReviewVisit visit = row.visit();
-			LocalDate end = visit.getEndDate().plusDays(1);
+		line(out, "X-WR-CALNAME:" + text("Kimberley Process"));
+		for (Event event : events) {
 			line(out, "BEGIN:VEVENT");
-			line(out, "UID:review-visit-" + visit.getId() + "@kp-portal");
+			line(out, "UID:" + event.uid() + "@kp-portal");
 			line(out, "DTSTAMP:" + STAMP.format(now));
-			line(out, "DTSTART;VALUE=DATE:" + DAY.format(visit.getStartDate()));
-			line(out, "DTEND;VALUE=DATE:" + DAY.format(end));
-			line(out, "SUMMARY:" + text("Review visit: " + row.host().name().en()));
-			line(out, "DESCRIPTION:" + text(visit.getScope()));
+			if (event.at() != null) {
+				line(out, "DTSTART:" + STAMP.format(event.at()));
+				line(out, "DTEND:" + STAMP.format(event.at()));
+			}
+			else {
+				line(out, "DTSTART;VALUE=DATE:" + DAY.format(event.firstDay()));
+				line(out, "DTEND;VALUE=DATE:" + DAY.format(event.lastDay().plusDays(1)));
+			}
+			line(out, "SUMMARY:" + text(event.summary()));
+			if (event.description() != null) {
+				line(out, "DESCRIPTION:" + text(event.description()));
+			}
 			line(out, "END:VEVENT");
 		}
 		line(out, "END:VCALENDAR");
 		return out.toString();
+	}
+
+	/** A day range (first and last day) or an instant, with what to call it. */
+	record Event(String uid, LocalDate firstDay, LocalDate lastDay, Instant at, String summary, String description) {
 	}
 
 	private static String text(String value) {

@@ -1,0 +1,107 @@
+package org.kimberleyprocess.portal.calendar;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.kimberleyprocess.portal.calendar.CalendarFeeds.Event;
+import org.kimberleyprocess.portal.consensus.ConsensusService;
+import org.kimberleyprocess.portal.consensus.ConsensusService.OpenRound;
+import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.meetings.MeetingService;
+import org.kimberleyprocess.portal.meetings.MeetingService.MeetingRow;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService.VisitRow;
+import org.kimberleyprocess.portal.shared.Flash;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/** The calendar address page, and the feed it serves. */
+@Controller
+class CalendarController {
+
+	private final CalendarFeeds calendars;
+
+	private final AccountDirectory accounts;
+
+	private final Viewers viewers;
+
+	private final ReviewVisitService visits;
+
+	private final MeetingService meetings;
+
+	private final ConsensusService consensus;
+
+	CalendarController(CalendarFeeds calendars, AccountDirectory accounts, Viewers viewers, ReviewVisitService visits,
+			MeetingService meetings, ConsensusService consensus) {
+		this.calendars = calendars;
+		this.accounts = accounts;
+		this.viewers = viewers;
+		this.visits = visits;
+		this.meetings = meetings;
+		this.consensus = consensus;
+	}
+
+	@GetMapping("/calendar")
+	String settings(@AuthenticationPrincipal PortalUser user, Model model) {
+		model.addAttribute("token", this.calendars.tokenOf(user.id()).orElse(null));
+		return "calendar/settings";
+	}
+
+	@PostMapping("/calendar")
+	String issue(@AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+		this.calendars.issue(user.id());
+		Flash.success(redirect, "calendar.issued");
+		return "redirect:/calendar";
+	}
+
+	@PostMapping("/calendar/revoke")
+	String revoke(@AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+		this.calendars.revoke(user.id());
+		Flash.success(redirect, "calendar.revoked");
+		return "redirect:/calendar";
+	}
+
+	/**
+	 * The feed at its secret address: a revoked or unknown address is not found. Deadlines are
+	 * those of written procedures on texts the address's owner may see.
+	 */
+	@GetMapping("/calendar/{token}.ics")
+	ResponseEntity<byte[]> feed(@PathVariable String token) {
+		PortalUser owner = this.calendars.usernameFor(token)
+			.flatMap(this.accounts::findForSignIn)
+			.orElseThrow(NotFoundException::new);
+		Viewer viewer = this.viewers.of(owner);
+		List<Event> events = new ArrayList<>();
+		for (VisitRow row : this.visits.scheduled()) {
+			events.add(new Event("review-visit-" + row.visit().getId(), row.visit().getStartDate(),
+					row.visit().getEndDate(), null, "Review visit: " + row.host().name().en(), row.visit().getScope()));
+		}
+		for (MeetingRow row : this.meetings.list()) {
+			events.add(new Event("meeting-" + row.meeting().getId(), row.meeting().getStartDate(),
+					row.meeting().getEndDate(), null, row.meeting().getTitle(), row.meeting().getPlace()));
+		}
+		for (OpenRound round : this.consensus.openRounds(viewer)) {
+			if (round.round().getDeadline() != null) {
+				events.add(new Event("deadline-" + round.round().getId(), null, null, round.round().getDeadline(),
+						"Written procedure deadline: " + round.document().getTitle(), null));
+			}
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+			.body(this.calendars.render(events).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
