@@ -250,7 +250,8 @@ class DocumentEditingTest {
 					not(containsString("Words to be withdrawn.")), containsString("deleted by its author"),
 					not(containsString("Off-topic remark.")),
 					containsString("Hidden by Layla Al Mansouri (Chair’s office): Outside the scope of this text"),
-					containsString("World Diamond Council"), containsString("Observer"))));
+					containsString("World Diamond Council"), containsString("Observer"),
+					containsString("id=\"reply-" + first + "\""))));
 	}
 
 	@Test
