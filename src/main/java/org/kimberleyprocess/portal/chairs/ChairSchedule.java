@@ -63,6 +63,12 @@ public class ChairSchedule {
 		return chair.isEmpty() || chair.get() == organisationId;
 	}
 
+	/** This year's row of the schedule (Chair and Vice-Chair), if the schedule has one. */
+	public Optional<YearView> current() {
+		int year = currentYear();
+		return history().stream().filter((view) -> view.term().getYear() == year).findFirst();
+	}
+
 	public List<YearView> history() {
 		Map<Long, OrganisationRef> organisations = this.directory.organisations()
 			.stream()

@@ -130,6 +130,11 @@ public class ConsensusService {
 				&& recomputed.equals(version.getSha256()));
 	}
 
+	/** The record of the document's adoption, if it was adopted: for publishing what was adopted. */
+	public java.util.Optional<AdoptionRecord> adoptionOf(long documentId) {
+		return this.adoptions.findByDocumentId(documentId);
+	}
+
 	public RoundsPage round(Viewer viewer, long documentId, long roundId) {
 		RoundsPage page = page(viewer, documentId);
 		if (page.rounds().stream().noneMatch((r) -> r.getId() == roundId)) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import org.kimberleyprocess.portal.chairs.ChairSchedule;
+import org.kimberleyprocess.portal.communiques.CommuniqueService;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.meetings.Meeting;
@@ -55,9 +56,12 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final MeetingService meetings;
 
+	private final CommuniqueService communiques;
+
 	DemoDocuments(DocumentService documents, ConsensusService consensus, ReviewVisitService reviewVisits,
-			ChairSchedule chairs, MeetingService meetings, Viewers viewers, AccountDirectory accounts,
-			PortalClock clock, JdbcTemplate jdbc) {
+			ChairSchedule chairs, MeetingService meetings, CommuniqueService communiques, Viewers viewers,
+			AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+		this.communiques = communiques;
 		this.meetings = meetings;
 		this.chairs = chairs;
 		this.reviewVisits = reviewVisits;
@@ -83,9 +87,12 @@ class DemoDocuments implements ApplicationRunner {
 			this.chairs.awaitSelection(2017, organisationId("eu"), this.jdbc.queryForObject(
 					"SELECT id FROM document WHERE title = 'Administrative Decision on the selection of the Vice-Chair for 2017'",
 					Long.class));
-			demoMeetings();
+			long intersessional = demoMeetings();
+			new DemoCommuniques(this.documents, this.consensus, this.meetings, this.communiques, this::as, this.clock,
+					this::organisationId)
+				.run(intersessional);
 			new DemoReviewVisits(this.reviewVisits, this.consensus, this::as, this.clock, this::volunteerIds).run();
-			log.info("Loaded the demo documents, consensus rounds and review visits of 2016");
+			log.info("Loaded the demo documents, consensus rounds, communiqués and review visits of 2015 and 2016");
 		}
 		finally {
 			this.clock.travelTo(now);
@@ -104,7 +111,7 @@ class DemoDocuments implements ApplicationRunner {
 	}
 
 	/** The 2016 Intersessional and Plenary in Dubai, the Plenary's agenda walking the week's texts. */
-	private void demoMeetings() {
+	private long demoMeetings() {
 		Viewer chair = as("chair");
 		long host = organisationId("ae");
 		long intersessional = this.meetings.create(chair, Meeting.Kind.INTERSESSIONAL, "Intersessional meeting 2016",
@@ -122,6 +129,7 @@ class DemoDocuments implements ApplicationRunner {
 				documentId("Monitoring of exports from the compliant zones of the Central African Republic"));
 		this.meetings.addItem(chair, plenary, "Final Communiqué",
 				documentId("Kimberley Process Plenary, Dubai, 13–17 November 2016: Final Communiqué"));
+		return intersessional;
 	}
 
 	private long documentId(String title) {

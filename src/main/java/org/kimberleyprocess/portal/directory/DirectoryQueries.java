@@ -49,6 +49,23 @@ public class DirectoryQueries {
 				this.accounts.findActiveMembers(organisation.getId()).stream().map(PersonView::of).toList());
 	}
 
+	/**
+	 * The public register: the Participants with the countries each represents and its status
+	 * (applicants included and marked), and the Observers. Two queries, whatever the size.
+	 */
+	public PublicRegister publicRegister() {
+		java.util.Map<Long, List<Country>> countriesByOrganisation = this.countries.findAllRepresented()
+			.stream()
+			.collect(Collectors.groupingBy((country) -> country.getOrganisation().getId()));
+		List<Organisation> all = this.organisations.findAllByOrderByKindAscNameEnAsc();
+		return new PublicRegister(all.stream()
+			.filter((organisation) -> organisation.getKind() == OrganisationKind.PARTICIPANT)
+			.map((organisation) -> new RegisteredParticipant(organisation,
+					countriesByOrganisation.getOrDefault(organisation.getId(), List.of())))
+			.toList(),
+				all.stream().filter((organisation) -> organisation.getKind() == OrganisationKind.OBSERVER).toList());
+	}
+
 	/** The working groups and committees the person chairs. */
 	public List<WorkingGroup> chairedBy(PortalUser user) {
 		return this.workingGroups.findChairedBy(user.id());
@@ -148,6 +165,24 @@ public class DirectoryQueries {
 			return this.name.in(locale);
 		}
 
+	}
+
+	public record PublicRegister(List<RegisteredParticipant> participants, List<Organisation> observers) {
+
+		/** The Participants admitted to the scheme, whatever their status; applicants are not yet Participants. */
+		public List<RegisteredParticipant> members() {
+			return this.participants.stream()
+				.filter((participant) -> participant.organisation().getParticipantStatus() != ParticipantStatus.APPLICANT)
+				.toList();
+		}
+
+		public int countryCount() {
+			return members().stream().mapToInt((participant) -> participant.countries().size()).sum();
+		}
+
+	}
+
+	public record RegisteredParticipant(Organisation organisation, List<Country> countries) {
 	}
 
 	public record OrganisationProfile(Organisation organisation, List<Country> countries,

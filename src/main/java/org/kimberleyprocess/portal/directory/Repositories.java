@@ -32,6 +32,9 @@ interface CountryRepository extends JpaRepository<Country, Long> {
 	@Query("select c from Country c where c.organisation.id = :organisationId order by c.nameEn")
 	List<Country> findRepresentedBy(@Param("organisationId") long organisationId);
 
+	@Query("select c from Country c where c.organisation is not null order by c.nameEn")
+	List<Country> findAllRepresented();
+
 	@Query("select c from Country c left join fetch c.organisation where c.code in :codes")
 	List<Country> findByCodeIn(@Param("codes") Collection<String> codes);
 

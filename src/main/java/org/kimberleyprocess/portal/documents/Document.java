@@ -56,6 +56,13 @@ public class Document {
 
 	private Instant updatedAt;
 
+	/** For an Administrative Decision: the day it took effect, with the communiqué that brought it into effect. */
+	private java.time.LocalDate inEffectSince;
+
+	private String inEffectPath;
+
+	private String inEffectTitle;
+
 	@Version
 	private long version;
 
@@ -241,6 +248,30 @@ public class Document {
 
 	public Set<Long> getSharedWith() {
 		return Set.copyOf(this.sharedWith);
+	}
+
+	/** An adopted Administrative Decision takes effect with the communiqué of its meeting, once. */
+	boolean takeEffect(java.time.LocalDate since, String communiquePath, String communiqueTitle) {
+		if (this.type != DocumentType.ADMINISTRATIVE_DECISION || this.status != DocumentStatus.ADOPTED
+				|| this.inEffectSince != null) {
+			return false;
+		}
+		this.inEffectSince = since;
+		this.inEffectPath = communiquePath;
+		this.inEffectTitle = communiqueTitle;
+		return true;
+	}
+
+	public java.time.LocalDate getInEffectSince() {
+		return this.inEffectSince;
+	}
+
+	public String getInEffectPath() {
+		return this.inEffectPath;
+	}
+
+	public String getInEffectTitle() {
+		return this.inEffectTitle;
 	}
 
 	void number(String officialNumber) {

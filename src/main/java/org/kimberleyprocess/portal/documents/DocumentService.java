@@ -27,6 +27,7 @@ import org.kimberleyprocess.portal.documents.DocumentForms.NewComment;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewSuggestion;
 import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
+import org.kimberleyprocess.portal.shared.FullText;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
@@ -77,7 +78,7 @@ public class DocumentService {
 		Set<Long> matches = Set.of(-1L);
 		boolean searching = StringUtils.hasText(filter.query());
 		if (searching) {
-			String words = booleanModeWords(filter.query());
+			String words = FullText.booleanModeWords(filter.query());
 			if (!words.isEmpty()) {
 				matches = new java.util.HashSet<>(this.versions.searchCurrentText(words));
 				matches.add(-1L);
@@ -513,6 +514,21 @@ public class DocumentService {
 		this.documents.findById(id).orElseThrow(NotFoundException::new).changeConfidentiality(Confidentiality.PUBLIC);
 	}
 
+	/**
+	 * Brings into effect the adopted Administrative Decisions among the given documents, with the
+	 * communiqué published for their meeting. Other documents, and decisions already in effect,
+	 * are left as they are.
+	 */
+	@Transactional
+	public List<Long> bringIntoEffect(java.util.Collection<Long> ids, java.time.LocalDate since, String communiquePath,
+			String communiqueTitle) {
+		return this.documents.findAllById(ids)
+			.stream()
+			.filter((document) -> document.takeEffect(since, communiquePath, communiqueTitle))
+			.map(Document::getId)
+			.toList();
+	}
+
 	/** The status of a document, or null when there is no such document. */
 	public DocumentStatus statusOf(long id) {
 		return this.documents.findById(id).map(Document::getStatus).orElse(null);
@@ -653,18 +669,6 @@ public class DocumentService {
 	}
 
 	/** Words for MariaDB's boolean full-text mode: operators stripped, each word required as a prefix. */
-	static String booleanModeWords(String query) {
-		return Arrays.stream(query.split("[^\\p{L}\\p{N}]+"))
-			.filter((word) -> word.length() >= 3 && !STOPWORDS.contains(word.toLowerCase(Locale.ROOT)))
-			.limit(10)
-			.map((word) -> "+" + word + "*")
-			.collect(Collectors.joining(" "));
-	}
-
-	/** InnoDB's default stopwords of three letters or more: required, they would match nothing. */
-	private static final Set<String> STOPWORDS = Set.of("about", "are", "com", "for", "from", "how", "that", "the",
-			"this", "was", "what", "when", "where", "who", "will", "with", "und", "www");
-
 	public record Filter(DocumentType type, OwningBody body, Integer year, DocumentStatus status, String query) {
 	}
 

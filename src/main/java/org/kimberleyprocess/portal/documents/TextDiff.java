@@ -26,7 +26,7 @@ public final class TextDiff {
 	private TextDiff() {
 	}
 
-	static List<Line> between(String from, String to) {
+	public static List<Line> between(String from, String to) {
 		List<String> original = from.lines().toList();
 		List<String> revised = to.lines().toList();
 		List<DiffRow> merged = generator(true).generateDiffRows(original, revised);

@@ -5,22 +5,43 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import org.kimberleyprocess.portal.chairs.ChairSchedule;
+import org.kimberleyprocess.portal.communiques.CommuniqueService;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.PortalUser;
 
 @Controller
 class HomeController {
 
+	private static final int LATEST_COMMUNIQUES = 3;
+
 	private final DirectoryQueries directory;
 
-	HomeController(DirectoryQueries directory) {
+	private final ChairSchedule chairs;
+
+	private final CommuniqueService communiques;
+
+	HomeController(DirectoryQueries directory, ChairSchedule chairs, CommuniqueService communiques) {
 		this.directory = directory;
+		this.chairs = chairs;
+		this.communiques = communiques;
 	}
 
-	/** What the portal is, for anyone. */
+	/** The public front page: who chairs, the latest communiqués and the scheme's membership. */
 	@GetMapping("/")
-	String welcome() {
+	String welcome(Model model) {
+		model.addAttribute("chairs", this.chairs.current().orElse(null));
+		model.addAttribute("year", this.chairs.currentYear());
+		model.addAttribute("communiques", this.communiques.latest(LATEST_COMMUNIQUES));
+		model.addAttribute("register", this.directory.publicRegister());
 		return "home/welcome";
+	}
+
+	/** The public register of Participants, with the countries each represents, and Observers. */
+	@GetMapping("/participants")
+	String participants(Model model) {
+		model.addAttribute("register", this.directory.publicRegister());
+		return "home/participants";
 	}
 
 	/** The signed-in person's starting point: their organisation and its working groups. */

@@ -40,6 +40,11 @@ public class Meeting {
 
 	private LocalDate endDate;
 
+	/** The public address and title of the communiqué that reports the meeting's outcome. */
+	private String communiquePath;
+
+	private String communiqueTitle;
+
 	@Version
 	private long version;
 
@@ -56,6 +61,19 @@ public class Meeting {
 		this.place = place;
 		this.startDate = startDate;
 		this.endDate = endDate;
+	}
+
+	void reportedBy(String path, String title) {
+		this.communiquePath = path;
+		this.communiqueTitle = title;
+	}
+
+	public String getCommuniquePath() {
+		return this.communiquePath;
+	}
+
+	public String getCommuniqueTitle() {
+		return this.communiqueTitle;
 	}
 
 	public Long getId() {

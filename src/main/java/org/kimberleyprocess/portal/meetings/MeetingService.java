@@ -114,6 +114,34 @@ public class MeetingService {
 		item.recordOutcome(outcome.strip());
 	}
 
+	/** The Plenary and Intersessional meetings, latest first: those a communiqué reports on. */
+	public List<Meeting> communiqueMeetings() {
+		return this.meetings.findAllByOrderByStartDateDesc()
+			.stream()
+			.filter((meeting) -> meeting.getKind() != Meeting.Kind.WORKING_GROUP)
+			.toList();
+	}
+
+	/** The meeting, or not found. */
+	public Meeting find(long id) {
+		return this.meetings.findById(id).orElseThrow(NotFoundException::new);
+	}
+
+	/** The documents the meeting's agenda took up. */
+	public List<Long> agendaDocuments(long meetingId) {
+		return this.items.findByMeeting(meetingId)
+			.stream()
+			.map(AgendaItem::getDocumentId)
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
+	/** Links the meeting to the communiqué that reports its outcome. */
+	@Transactional
+	public void reportedBy(long meetingId, String communiquePath, String communiqueTitle) {
+		find(meetingId).reportedBy(communiquePath, communiqueTitle);
+	}
+
 	private static void requireChairsOffice(Viewer viewer) {
 		if (!viewer.chairsOffice()) {
 			throw new AccessDeniedException("Meetings are prepared by the Chair's office");

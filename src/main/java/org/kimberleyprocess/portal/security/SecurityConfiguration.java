@@ -51,7 +51,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/review-visits", "/review-visits/*", "/calendar/*.ics", "/chairs")
+				.requestMatchers(HttpMethod.GET, "/documents/new", "/communiques/publish", "/communiques/*/corrigendum")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/review-visits", "/review-visits/*", "/calendar/*.ics", "/chairs",
+						"/participants", "/communiques", "/communiques/*", "/communiques/*/revisions/*", "/documents",
+						"/documents/*", "/documents/*/versions/*", "/documents/*/diff")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())

@@ -16,7 +16,9 @@ import org.kimberleyprocess.portal.SignIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -118,8 +120,10 @@ class DocumentAccessTest {
 	}
 
 	@Test
-	void documentsNeedSigningIn() throws Exception {
-		this.mvc.perform(get("/documents/{id}", idOf(PUBLIC))).andExpect(status().is3xxRedirection());
+	void signedOutReadersOpenPublicDocumentsButNoOthers() throws Exception {
+		this.mvc.perform(get("/documents/{id}", idOf(PUBLIC))).andExpect(status().isOk());
+		this.mvc.perform(post("/documents/{id}/comments", idOf(PUBLIC)).with(csrf()).param("text", "Anonymous?"))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	private long idOf(String title) {

@@ -1,0 +1,368 @@
+package org.kimberleyprocess.portal.communiques;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import org.kimberleyprocess.portal.communiques.CommuniqueForms.Corrigendum;
+import org.kimberleyprocess.portal.communiques.CommuniqueForms.Publication;
+import org.kimberleyprocess.portal.consensus.AdoptionRecord;
+import org.kimberleyprocess.portal.consensus.ConsensusService;
+import org.kimberleyprocess.portal.documents.Document;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentService.Filter;
+import org.kimberleyprocess.portal.documents.DocumentStatus;
+import org.kimberleyprocess.portal.documents.DocumentType;
+import org.kimberleyprocess.portal.documents.DocumentVersion;
+import org.kimberleyprocess.portal.documents.MarkdownRenderer;
+import org.kimberleyprocess.portal.documents.TextDiff;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.meetings.Meeting;
+import org.kimberleyprocess.portal.meetings.MeetingService;
+import org.kimberleyprocess.portal.shared.FullText;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/**
+ * Publishing communiqués and reading them. Everything published is public; publishing and
+ * correcting belong to the Chair's office. Publishing freezes the adopted version as revision 1,
+ * brings into effect the Administrative Decisions the meeting adopted and links the meeting to
+ * its communiqué; a corrigendum adds a revision with its note, earlier ones staying readable.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CommuniqueService {
+
+	static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private final CommuniqueRepository communiques;
+
+	private final RevisionRepository revisions;
+
+	private final DocumentService documents;
+
+	private final ConsensusService consensus;
+
+	private final MeetingService meetings;
+
+	private final MarkdownRenderer renderer;
+
+	private final CommuniquePdf pdf;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	CommuniqueService(CommuniqueRepository communiques, RevisionRepository revisions, DocumentService documents,
+			ConsensusService consensus, MeetingService meetings, MarkdownRenderer renderer, CommuniquePdf pdf,
+			JdbcTemplate jdbc, Clock clock) {
+		this.communiques = communiques;
+		this.revisions = revisions;
+		this.documents = documents;
+		this.consensus = consensus;
+		this.meetings = meetings;
+		this.renderer = renderer;
+		this.pdf = pdf;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	// Reading: everything here is public
+
+	public Page<Communique> list(String query, Integer year, Pageable pageable) {
+		Set<Long> matches = Set.of(-1L);
+		boolean searching = StringUtils.hasText(query);
+		if (searching) {
+			String words = FullText.booleanModeWords(query);
+			if (!words.isEmpty()) {
+				matches = new HashSet<>(this.communiques.searchCurrentText(words));
+				matches.add(-1L);
+			}
+		}
+		return this.communiques.findListing(year, matches, searching, pageable);
+	}
+
+	public List<Integer> years() {
+		return this.communiques.findYears();
+	}
+
+	/** The most recent meetings' communiqués, for the home page. */
+	public List<Communique> latest(int count) {
+		return this.communiques.findLatest(PageRequest.of(0, count));
+	}
+
+	/** When anything published last changed: the validator of the list and the feed. */
+	public Instant lastChange() {
+		return Optional.ofNullable(this.communiques.findLastChange()).orElse(Instant.EPOCH);
+	}
+
+	public Communique find(String slug) {
+		return this.communiques.findBySlug(slug).orElseThrow(NotFoundException::new);
+	}
+
+	/** A revision of the communiqué (its current one when no number is given), with the others and its changes. */
+	public Reading read(String slug, Integer number) {
+		Communique communique = find(slug);
+		List<CommuniqueRevision> all = this.revisions.findByCommunique(communique.getId());
+		int wanted = (number == null) ? communique.getCurrentRevision() : number;
+		CommuniqueRevision revision = all.stream()
+			.filter((candidate) -> candidate.getNumber() == wanted)
+			.findFirst()
+			.orElseThrow(NotFoundException::new);
+		List<TextDiff.Line> changes = all.stream()
+			.filter((candidate) -> candidate.getNumber() == wanted - 1)
+			.findFirst()
+			.map((previous) -> TextDiff.between(previous.getMarkdown(), revision.getMarkdown()))
+			.orElse(List.of());
+		return new Reading(communique, revision, all, changes);
+	}
+
+	public byte[] pdf(String slug, Integer number) {
+		CommuniqueRevision revision = read(slug, number).revision();
+		return this.jdbc.queryForObject("SELECT pdf FROM communique_pdf WHERE revision_id = ?", byte[].class,
+				revision.getId());
+	}
+
+	/** The latest revisions published, corrigenda included, each with its communiqué: the feed's entries. */
+	public List<FeedEntry> recent(int count) {
+		List<CommuniqueRevision> recent = this.revisions.findRecent(PageRequest.of(0, count));
+		Map<Long, Communique> byId = this.communiques
+			.findAllById(recent.stream().map(CommuniqueRevision::getCommuniqueId).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Communique::getId, Function.identity()));
+		return recent.stream().map((revision) -> new FeedEntry(byId.get(revision.getCommuniqueId()), revision)).toList();
+	}
+
+	// Publishing: the Chair's office
+
+	/** Adopted communiqués not yet published, for the Chair's office. */
+	public List<Document> awaitingPublication(Viewer viewer) {
+		if (!viewer.chairsOffice()) {
+			return List.of();
+		}
+		List<Document> adopted = this.documents
+			.list(viewer, new Filter(DocumentType.COMMUNIQUE, null, null, DocumentStatus.ADOPTED, null),
+					PageRequest.of(0, 50))
+			.getContent();
+		List<Long> ids = adopted.stream().map(Document::getId).toList();
+		Set<Long> published = ids.isEmpty() ? Set.of() : this.communiques.findPublishedAmong(ids);
+		return adopted.stream().filter((document) -> !published.contains(document.getId())).toList();
+	}
+
+	/** The document about to be published, with the meetings it may report on. */
+	public PublishPage publishPage(Viewer viewer, long documentId) {
+		requireChairsOffice(viewer);
+		Document document = this.documents.visible(viewer, documentId);
+		return new PublishPage(document, this.meetings.communiqueMeetings(),
+				this.communiques.findByDocumentId(documentId).orElse(null));
+	}
+
+	/** A proposed address and meeting for the document: the meeting whose agenda took it up, if any. */
+	public Publication proposal(Viewer viewer, long documentId) {
+		PublishPage page = publishPage(viewer, documentId);
+		Publication form = new Publication();
+		form.setDocument(documentId);
+		page.meetings()
+			.stream()
+			.filter((meeting) -> this.meetings.agendaDocuments(meeting.getId()).contains(documentId))
+			.findFirst()
+			.ifPresent((meeting) -> {
+				form.setMeeting(meeting.getId());
+				form.setSlug(slugOf(meeting.getPlace() + " " + meeting.getKind().name()));
+			});
+		return form;
+	}
+
+	@Transactional
+	public String publish(Viewer viewer, Publication form) {
+		requireChairsOffice(viewer);
+		Document document;
+		try {
+			document = this.documents.visible(viewer, form.getDocument());
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidInputException(null, "communique.publish.unknownDocument");
+		}
+		if (document.getType() != DocumentType.COMMUNIQUE) {
+			throw new InvalidInputException(null, "communique.publish.notCommunique");
+		}
+		AdoptionRecord adoption = this.consensus.adoptionOf(document.getId())
+			.filter((record) -> document.getStatus() == DocumentStatus.ADOPTED)
+			.orElseThrow(() -> new InvalidInputException(null, "communique.publish.notAdopted"));
+		Optional<Communique> existing = this.communiques.findByDocumentId(document.getId());
+		if (existing.isPresent()) {
+			throw new InvalidInputException(null, "communique.publish.already", existing.get().path());
+		}
+		Meeting meeting = this.meetings.communiqueMeetings()
+			.stream()
+			.filter((candidate) -> candidate.getId().equals(form.getMeeting()))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("meeting", "communique.publish.unknownMeeting"));
+		String slugPart = form.getSlug().strip();
+		if (!SLUG.matcher(slugPart).matches()) {
+			throw new InvalidInputException("slug", "communique.publish.slugForm");
+		}
+		String slug = meeting.getStartDate().getYear() + "-" + slugPart;
+		if (this.communiques.findBySlug(slug).isPresent()) {
+			throw new InvalidInputException("slug", "communique.publish.slugTaken", "/communiques/" + slug);
+		}
+		DocumentVersion adopted = this.documents.storedVersion(document.getId(), adoption.getVersionNumber());
+		Instant now = this.clock.instant();
+		Communique communique;
+		try {
+			communique = this.communiques.saveAndFlush(new Communique(document.getId(), slug,
+					new Communique.Meeting(meeting.getId(), meeting.getKind().name(), meeting.getTitle(),
+							meeting.getPlace(), meeting.getStartDate(), meeting.getEndDate()),
+					adoption.getOfficialNumber(), adoption.getClosedAt(), adoption.getVersionSha256(), now));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another publication of the same text, or of the same address, was committed meanwhile.
+			throw new InvalidInputException("slug", "communique.publish.raced");
+		}
+		addRevision(communique, 1, adopted.getTitle(), adopted.getMarkdown(), adopted.getHtml(), null, viewer, now);
+		LocalDate effective = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		this.documents.bringIntoEffect(this.meetings.agendaDocuments(meeting.getId()), effective, communique.path(),
+				adopted.getTitle());
+		this.meetings.reportedBy(meeting.getId(), communique.path(), adopted.getTitle());
+		return slug;
+	}
+
+	@Transactional
+	public int correct(Viewer viewer, String slug, Corrigendum form) {
+		requireChairsOffice(viewer);
+		Communique communique = this.communiques.findForUpdate(slug).orElseThrow(NotFoundException::new);
+		if (form.getBaseRevision() != communique.getCurrentRevision()) {
+			throw new InvalidInputException(null, "communique.corrigendum.stale", communique.getCurrentRevision());
+		}
+		CommuniqueRevision current = this.revisions.findByCommunique(communique.getId())
+			.stream()
+			.filter((revision) -> revision.getNumber() == communique.getCurrentRevision())
+			.findFirst()
+			.orElseThrow();
+		String markdown = MarkdownRenderer.normalise(form.getText());
+		if (markdown.equals(current.getMarkdown())) {
+			throw new InvalidInputException("text", "communique.corrigendum.unchanged");
+		}
+		Instant now = this.clock.instant();
+		int number = communique.correct(now);
+		String title = markdown.lines()
+			.findFirst()
+			.filter((line) -> line.startsWith("# "))
+			.map((line) -> line.substring(2).strip())
+			.filter((line) -> !line.isEmpty() && line.length() <= 300)
+			.orElse(current.getTitle());
+		addRevision(communique, number, title, markdown, this.renderer.render(markdown).html(), form.getNote().strip(),
+				viewer, now);
+		return number;
+	}
+
+	private void addRevision(Communique communique, int number, String title, String markdown, String html,
+			String note, Viewer viewer, Instant now) {
+		CommuniqueRevision revision = this.revisions.saveAndFlush(new CommuniqueRevision(communique.getId(), number,
+				title, markdown, html, MarkdownRenderer.sha256(markdown), note, now, viewer.name()));
+		this.jdbc.update("INSERT INTO communique_pdf (revision_id, pdf) VALUES (?, ?)", revision.getId(),
+				this.pdf.render(communique, revision));
+	}
+
+	void requireChairsOffice(Viewer viewer) {
+		if (!viewer.chairsOffice()) {
+			throw new AccessDeniedException("Communiqués are published by the Chair's office");
+		}
+	}
+
+	/** A readable address part from a place and a kind of meeting, e.g. {@code dubai-plenary}. */
+	static String slugOf(String text) {
+		String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}+", "")
+			.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("(^-+)|(-+$)", "");
+		return ascii.length() > 100 ? ascii.substring(0, 100).replaceAll("-+$", "") : ascii;
+	}
+
+	public record Reading(Communique communique, CommuniqueRevision revision, List<CommuniqueRevision> revisions,
+			List<TextDiff.Line> changes) {
+
+		public boolean isCurrent() {
+			return this.revision.getNumber() == this.communique.getCurrentRevision();
+		}
+
+	}
+
+	public record FeedEntry(Communique communique, CommuniqueRevision revision) {
+	}
+
+	public record PublishPage(Document document, List<Meeting> meetings, Communique published) {
+	}
+
+}
+
+interface CommuniqueRepository extends JpaRepository<Communique, Long> {
+
+	Optional<Communique> findBySlug(String slug);
+
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Communique c where c.slug = :slug")
+	Optional<Communique> findForUpdate(@Param("slug") String slug);
+
+	Optional<Communique> findByDocumentId(long documentId);
+
+	@Query("select c.documentId from Communique c where c.documentId in :ids")
+	Set<Long> findPublishedAmong(@Param("ids") Collection<Long> ids);
+
+	@Query("""
+			select c from Communique c
+			where (:year is null or c.year = :year) and (:searching = false or c.id in :matches)
+			order by c.startDate desc, c.id desc""")
+	Page<Communique> findListing(@Param("year") Integer year, @Param("matches") Set<Long> matches,
+			@Param("searching") boolean searching, Pageable pageable);
+
+	@Query("select distinct c.year from Communique c order by c.year desc")
+	List<Integer> findYears();
+
+	@Query("select c from Communique c order by c.startDate desc, c.id desc")
+	List<Communique> findLatest(Pageable pageable);
+
+	@Query("select max(c.updatedAt) from Communique c")
+	Instant findLastChange();
+
+	@Query(value = """
+			select c.id from communique c join communique_revision r on r.communique_id = c.id
+			where r.number = c.current_revision
+			  and match(r.title, r.markdown) against (:words in boolean mode)""", nativeQuery = true)
+	Set<Long> searchCurrentText(@Param("words") String words);
+
+}
+
+interface RevisionRepository extends JpaRepository<CommuniqueRevision, Long> {
+
+	@Query("select r from CommuniqueRevision r where r.communiqueId = :id order by r.number")
+	List<CommuniqueRevision> findByCommunique(@Param("id") long communiqueId);
+
+	@Query("select r from CommuniqueRevision r order by r.publishedAt desc, r.id desc")
+	List<CommuniqueRevision> findRecent(Pageable pageable);
+
+}
