@@ -100,9 +100,9 @@ final class DemoCommuniques {
 		at("2015-10-01T09:00:00Z");
 		long luanda = this.meetings.create(chair, Meeting.Kind.PLENARY, "Plenary meeting 2015",
 				this.organisation.applyAsLong("ao"), "Luanda", LocalDate.of(2015, 11, 16), LocalDate.of(2015, 11, 19));
-		long decision = adopted(chair, DocumentType.ADMINISTRATIVE_DECISION, 2015, LUANDA_VICE_CHAIR,
+		long decision = adopted(chair, DocumentType.ADMINISTRATIVE_DECISION, "PLENARY", 2015, LUANDA_VICE_CHAIR,
 				"2015-11-02T09:00:00Z", "2015-11-18T10:00:00Z");
-		long communique = adopted(chair, DocumentType.COMMUNIQUE, 2015, LUANDA, "2015-11-10T09:00:00Z",
+		long communique = adopted(chair, DocumentType.COMMUNIQUE, "PLENARY", 2015, LUANDA, "2015-11-10T09:00:00Z",
 				"2015-11-19T15:00:00Z");
 		this.meetings.addItem(chair, luanda, "Selection of the Vice-Chair for 2016", decision);
 		this.meetings.addItem(chair, luanda, "Final Communiqué", communique);
@@ -115,18 +115,19 @@ final class DemoCommuniques {
 		corrigendum.setNote("Paragraph 5: names the office Australia takes up on 1 January 2017.");
 		this.communiques.correct(chair, slug, corrigendum);
 
-		long june = adopted(chair, DocumentType.COMMUNIQUE, 2016, INTERSESSIONAL, "2016-06-01T09:00:00Z",
+		long june = adopted(chair, DocumentType.COMMUNIQUE, "INTERSESSIONAL", 2016, INTERSESSIONAL, "2016-06-01T09:00:00Z",
 				"2016-06-09T14:00:00Z");
 		this.meetings.addItem(chair, intersessional, "Communiqué", june);
 		at("2016-06-15T09:00:00Z");
 		publish(chair, june, intersessional, "dubai-intersessional");
 	}
 
-	private long adopted(Viewer chair, DocumentType type, int year, String text, String drafted, String adopted) {
+	private long adopted(Viewer chair, DocumentType type, String body, int year, String text, String drafted,
+			String adopted) {
 		at(drafted);
 		NewDocument form = new NewDocument();
 		form.setType(type);
-		form.setBody("PLENARY");
+		form.setBody(body);
 		form.setYear(year);
 		form.setConfidentiality(Confidentiality.PLENARY);
 		form.setText(text);

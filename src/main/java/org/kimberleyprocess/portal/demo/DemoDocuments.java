@@ -15,10 +15,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import org.kimberleyprocess.portal.chairs.CandidacyService;
 import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
@@ -58,9 +60,12 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final CommuniqueService communiques;
 
+	private final CandidacyService candidacies;
+
 	DemoDocuments(DocumentService documents, ConsensusService consensus, ReviewVisitService reviewVisits,
-			ChairSchedule chairs, MeetingService meetings, CommuniqueService communiques, Viewers viewers,
-			AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+			ChairSchedule chairs, CandidacyService candidacies, MeetingService meetings, CommuniqueService communiques,
+			Viewers viewers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+		this.candidacies = candidacies;
 		this.communiques = communiques;
 		this.meetings = meetings;
 		this.chairs = chairs;
@@ -84,9 +89,7 @@ class DemoDocuments implements ApplicationRunner {
 			new DemoDocumentScript(this.documents, this.consensus, this::as, this.clock, this::organisationId,
 					this::headsOfActiveParticipants)
 				.run();
-			this.chairs.awaitSelection(2017, organisationId("eu"), this.jdbc.queryForObject(
-					"SELECT id FROM document WHERE title = 'Administrative Decision on the selection of the Vice-Chair for 2017'",
-					Long.class));
+			demoCandidacy();
 			long intersessional = demoMeetings();
 			new DemoCommuniques(this.documents, this.consensus, this.meetings, this.communiques, this::as, this.clock,
 					this::organisationId)
@@ -97,6 +100,29 @@ class DemoDocuments implements ApplicationRunner {
 		finally {
 			this.clock.travelTo(now);
 		}
+	}
+
+	/**
+	 * The European Union's candidacy for 2017, assessed by the committee chaired by Angola (the
+	 * 2015 Chair) and put to the Plenary with the selection decision now under written procedure.
+	 */
+	private void demoCandidacy() {
+		this.clock.travelTo(Instant.parse("2016-09-12T09:00:00Z"));
+		this.candidacies.submit(user("hod-eu"),
+				"The European Union offers to serve as Vice-Chair in 2017 and as Chair in 2018, continuing the work on valuation, on the review of the Certification Scheme and on a permanent secretariat.");
+		long candidacy = this.jdbc.queryForObject(
+				"SELECT c.id FROM vice_chair_candidacy c JOIN organisation o ON o.id = c.organisation_id WHERE c.year = 2017 AND o.code = 'eu'",
+				Long.class);
+		this.clock.travelTo(Instant.parse("2016-10-14T13:00:00Z"));
+		this.candidacies.assess(user("hod-ao"), candidacy, true,
+				"The European Union is an active Participant in good standing, has chaired the Kimberley Process before (2007) and commits the resources the office requires. The committee finds the candidacy eligible.");
+		this.clock.travelTo(Instant.parse("2016-11-01T09:30:00Z"));
+		this.candidacies.putToSelection(user("chair"), candidacy, documentId(
+				"Administrative Decision on the selection of the Vice-Chair for 2017"));
+	}
+
+	private PortalUser user(String username) {
+		return this.accounts.findForSignIn(username).orElseThrow();
 	}
 
 	private Viewer as(String username) {

@@ -28,9 +28,12 @@ public class DirectoryQueries {
 
 	private final DirectoryPolicy policy;
 
+	private final java.time.Clock clock;
+
 	DirectoryQueries(OrganisationRepository organisations, CountryRepository countries, AccountRepository accounts,
 			WorkingGroupMembershipRepository memberships, WorkingGroupRepository workingGroups,
-			DirectoryPolicy policy) {
+			DirectoryPolicy policy, java.time.Clock clock) {
+		this.clock = clock;
 		this.organisations = organisations;
 		this.countries = countries;
 		this.accounts = accounts;
@@ -66,9 +69,35 @@ public class DirectoryQueries {
 				all.stream().filter((organisation) -> organisation.getKind() == OrganisationKind.OBSERVER).toList());
 	}
 
-	/** The working groups and committees the person chairs. */
+	/**
+	 * The people the person may register for a meeting: a delegation's head or alternate, or an
+	 * Observer's representative, registers the members of its own organisation; the Chair's office
+	 * also registers the people of the guest organisations it invites.
+	 */
+	public List<Attendee> registrableBy(PortalUser user) {
+		boolean delegation = (user.organisationKind() == OrganisationKind.PARTICIPANT
+				&& user.hasAny(Role.HEAD_OF_DELEGATION, Role.ALTERNATE))
+				|| (user.organisationKind() == OrganisationKind.OBSERVER && user.has(Role.OBSERVER_REPRESENTATIVE));
+		boolean chairsOffice = user.has(Role.CHAIRS_OFFICE);
+		if (!delegation && !chairsOffice) {
+			return List.of();
+		}
+		return this.accounts
+			.findActiveIn(delegation ? user.organisationId() : -1L, chairsOffice)
+			.stream()
+			.map((account) -> new Attendee(account.getId(), account.getFullName(), account.getOrganisation().getId(),
+					account.getOrganisation().getName(), account.getOrganisation().getKind() == OrganisationKind.GUEST))
+			.toList();
+	}
+
+	/** A person a meeting may be attended by, with the organisation they come from. */
+	public record Attendee(long accountId, String fullName, long organisationId, Localized organisation,
+			boolean guest) {
+	}
+
+	/** The working groups and committees the person chairs today, within the chair's term. */
 	public List<WorkingGroup> chairedBy(PortalUser user) {
-		return this.workingGroups.findChairedBy(user.id());
+		return this.workingGroups.findChairedBy(user.id(), today());
 	}
 
 	/** The working groups and committees the organisation belongs to, in any standing. */
@@ -76,9 +105,9 @@ public class DirectoryQueries {
 		return this.memberships.findGroupIdsByOrganisation(organisationId);
 	}
 
-	/** The working groups and committees the person chairs. */
+	/** The working groups and committees the person chairs today, within the chair's term. */
 	public Set<Long> chairedGroupIds(long accountId) {
-		return this.workingGroups.findChairedBy(accountId)
+		return this.workingGroups.findChairedBy(accountId, today())
 			.stream()
 			.map(WorkingGroup::getId)
 			.collect(Collectors.toSet());
@@ -117,6 +146,7 @@ public class DirectoryQueries {
 		return new GroupProfile(group.getId(), group.getCode(), group.getKind(), group.getName(), group.getMandate(),
 				group.getChairOrganisation() == null ? null : group.getChairOrganisation().getName(),
 				group.getChairAccount() == null ? null : group.getChairAccount().getFullName(),
+				group.getChairFrom(), group.getChairUntil(), group.chairInTerm(today()),
 				members.stream()
 					.map((m) -> new Member(m.getOrganisation().getCode(), m.getOrganisation().getName(),
 							m.getOrganisation().getKind(), m.getStanding()))
@@ -124,7 +154,8 @@ public class DirectoryQueries {
 	}
 
 	public record GroupProfile(long id, String code, WorkingGroupKind kind, Localized name, Localized mandate,
-			Localized chairOrganisation, String chairPerson, List<Member> members) {
+			Localized chairOrganisation, String chairPerson, java.time.LocalDate chairFrom,
+			java.time.LocalDate chairUntil, boolean chairInTerm, List<Member> members) {
 	}
 
 	public record Member(String code, Localized name, OrganisationKind kind, Standing standing) {
@@ -165,6 +196,10 @@ public class DirectoryQueries {
 			return this.name.in(locale);
 		}
 
+	}
+
+	private java.time.LocalDate today() {
+		return java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC);
 	}
 
 	public record PublicRegister(List<RegisteredParticipant> participants, List<Organisation> observers) {

@@ -76,6 +76,12 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 	@Query("select a from Account a where a.organisation.id = :organisationId and a.active = true order by a.fullName")
 	List<Account> findActiveMembers(@Param("organisationId") long organisationId);
 
+	@Query("select distinct a from Account a join fetch a.organisation o left join fetch a.roles"
+			+ " where a.active = true and (o.id = :organisationId"
+			+ " or (:guests = true and o.kind = org.kimberleyprocess.portal.directory.OrganisationKind.GUEST))"
+			+ " order by o.nameEn, a.fullName")
+	List<Account> findActiveIn(@Param("organisationId") long organisationId, @Param("guests") boolean guests);
+
 }
 
 interface WorkingGroupMembershipRepository extends JpaRepository<WorkingGroupMembership, Long> {
@@ -96,8 +102,15 @@ interface WorkingGroupMembershipRepository extends JpaRepository<WorkingGroupMem
 
 interface WorkingGroupRepository extends JpaRepository<WorkingGroup, Long> {
 
-	@Query("select g from WorkingGroup g where g.chairAccount.id = :accountId order by g.nameEn")
-	List<WorkingGroup> findChairedBy(@Param("accountId") long accountId);
+	/** The groups the person chairs on the day: designated, and within the chair's term. */
+	@Query("select g from WorkingGroup g where g.chairAccount.id = :accountId"
+			+ " and (g.chairFrom is null or g.chairFrom <= :day) and (g.chairUntil is null or g.chairUntil >= :day)"
+			+ " order by g.nameEn")
+	List<WorkingGroup> findChairedBy(@Param("accountId") long accountId, @Param("day") java.time.LocalDate day);
+
+	@Query("select g from WorkingGroup g left join fetch g.chairOrganisation left join fetch g.chairAccount"
+			+ " order by g.kind, g.nameEn")
+	List<WorkingGroup> findAllWithChairs();
 
 	List<WorkingGroup> findAllByOrderByKindAscNameEnAsc();
 

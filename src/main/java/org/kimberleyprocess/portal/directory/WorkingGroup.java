@@ -46,6 +46,11 @@ public class WorkingGroup {
 	@JoinColumn(name = "chair_account_id")
 	private Account chairAccount;
 
+	/** The chair's term, both days included; open-ended where not set. */
+	private java.time.LocalDate chairFrom;
+
+	private java.time.LocalDate chairUntil;
+
 	@Version
 	private long version;
 
@@ -82,6 +87,27 @@ public class WorkingGroup {
 
 	public Account getChairAccount() {
 		return this.chairAccount;
+	}
+
+	public java.time.LocalDate getChairFrom() {
+		return this.chairFrom;
+	}
+
+	public java.time.LocalDate getChairUntil() {
+		return this.chairUntil;
+	}
+
+	/** Whether the designated chair holds the chair's rights on the day. */
+	public boolean chairInTerm(java.time.LocalDate day) {
+		return this.chairAccount != null && (this.chairFrom == null || !day.isBefore(this.chairFrom))
+				&& (this.chairUntil == null || !day.isAfter(this.chairUntil));
+	}
+
+	void designateChair(Account account, java.time.LocalDate from, java.time.LocalDate until) {
+		this.chairAccount = account;
+		this.chairOrganisation = account.getOrganisation();
+		this.chairFrom = from;
+		this.chairUntil = until;
 	}
 
 }

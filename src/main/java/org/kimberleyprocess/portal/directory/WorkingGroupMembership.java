@@ -33,6 +33,12 @@ public class WorkingGroupMembership {
 	protected WorkingGroupMembership() {
 	}
 
+	WorkingGroupMembership(WorkingGroup workingGroup, Organisation organisation, Standing standing) {
+		this.workingGroup = workingGroup;
+		this.organisation = organisation;
+		this.standing = standing;
+	}
+
 	public WorkingGroup getWorkingGroup() {
 		return this.workingGroup;
 	}

@@ -51,7 +51,12 @@ public class Meeting {
 	protected Meeting() {
 	}
 
-	Meeting(Kind kind, String title, Long hostOrganisationId, String place, LocalDate startDate, LocalDate endDate) {
+	Meeting(Kind kind, String title, Long hostOrganisationId, Long workingGroupId, String place, LocalDate startDate,
+			LocalDate endDate) {
+		if ((kind == Kind.WORKING_GROUP) != (workingGroupId != null)) {
+			throw new IllegalArgumentException("A working group's meeting names its group, and only it");
+		}
+		this.workingGroupId = workingGroupId;
 		if (endDate.isBefore(startDate)) {
 			throw new IllegalArgumentException("A meeting ends after it starts");
 		}

@@ -45,7 +45,10 @@ class MeetingController {
 		}
 		model.addAttribute("kinds", Meeting.Kind.values());
 		model.addAttribute("hosts", this.directory.activeParticipants());
-		model.addAttribute("chairsOffice", this.viewers.of(user).chairsOffice());
+		model.addAttribute("groups", this.directory.workingGroups());
+		org.kimberleyprocess.portal.documents.Viewer viewer = this.viewers.of(user);
+		model.addAttribute("mayPrepare",
+				viewer.chairsOffice() || viewer.chairedGroups().stream().anyMatch((group) -> group > 0));
 		return "meetings/list";
 	}
 
@@ -55,7 +58,7 @@ class MeetingController {
 		if (!result.hasErrors()) {
 			try {
 				long id = this.meetings.create(this.viewers.of(user), form.getKind(), form.getTitle(), form.getHost(),
-						form.getPlace(), form.getStart(), form.getEnd());
+						form.getGroup(), form.getPlace(), form.getStart(), form.getEnd());
 				Flash.success(redirect, "meeting.created");
 				return "redirect:/meetings/" + id;
 			}
@@ -69,10 +72,57 @@ class MeetingController {
 	@GetMapping("/meetings/{id}")
 	String meeting(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
 		model.addAttribute("view", this.meetings.meeting(this.viewers.of(user), id));
+		model.addAttribute("registrations", this.meetings.registrations(user, id));
 		if (!model.containsAttribute("itemForm")) {
 			model.addAttribute("itemForm", new NewItem());
 		}
+		if (!model.containsAttribute("registrationForm")) {
+			model.addAttribute("registrationForm", new RegistrationForm());
+		}
 		return "meetings/detail";
+	}
+
+	@PostMapping("/meetings/{id}/registrations")
+	String register(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			@ModelAttribute("registrationForm") RegistrationForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		try {
+			int added = this.meetings.register(user, id, form.getPeople());
+			Flash.success(redirect, "meeting.registered", String.valueOf(added));
+			return "redirect:/meetings/" + id;
+		}
+		catch (InvalidInputException ex) {
+			Forms.reject(result, ex);
+		}
+		return meeting(user, id, model);
+	}
+
+	@PostMapping("/meetings/{id}/registrations/{registration}/withdraw")
+	String withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long registration,
+			RedirectAttributes redirect) {
+		try {
+			this.meetings.withdraw(user, id, registration);
+			Flash.success(redirect, "meeting.registrationWithdrawn");
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
+		return "redirect:/meetings/" + id;
+	}
+
+	/** The people ticked on the registration form. */
+	public static class RegistrationForm {
+
+		private java.util.List<Long> people = new java.util.ArrayList<>();
+
+		public java.util.List<Long> getPeople() {
+			return this.people;
+		}
+
+		public void setPeople(java.util.List<Long> people) {
+			this.people = people;
+		}
+
 	}
 
 	@PostMapping("/meetings/{id}/items")

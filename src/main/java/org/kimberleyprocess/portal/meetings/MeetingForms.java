@@ -25,6 +25,17 @@ public final class MeetingForms {
 
 		private Long host;
 
+		/** For a working group's meeting: the group. */
+		private Long group;
+
+		public Long getGroup() {
+			return this.group;
+		}
+
+		public void setGroup(Long group) {
+			this.group = group;
+		}
+
 		@NotBlank
 		@Size(max = 200)
 		private String place;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.ConsensusService.OpenRound;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.Attendee;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.Viewer;
@@ -43,8 +46,14 @@ public class MeetingService {
 
 	private final ConsensusService consensus;
 
-	MeetingService(MeetingRepository meetings, AgendaItemRepository items, DirectoryQueries directory,
-			DocumentService documents, ConsensusService consensus) {
+	private final java.time.Clock clock;
+
+	private final RegistrationRepository registrations;
+
+	MeetingService(MeetingRepository meetings, AgendaItemRepository items, RegistrationRepository registrations,
+			DirectoryQueries directory, DocumentService documents, ConsensusService consensus, java.time.Clock clock) {
+		this.registrations = registrations;
+		this.clock = clock;
 		this.meetings = meetings;
 		this.items = items;
 		this.directory = directory;
@@ -82,11 +91,29 @@ public class MeetingService {
 	@Transactional
 	public long create(Viewer viewer, Meeting.Kind kind, String title, Long hostOrganisationId, String place,
 			LocalDate start, LocalDate end) {
-		requireChairsOffice(viewer);
+		return create(viewer, kind, title, hostOrganisationId, null, place, start, end);
+	}
+
+	/**
+	 * Prepares a meeting: the Chair's office for any meeting, a working group's chair for a
+	 * meeting of the group it chairs.
+	 */
+	@Transactional
+	public long create(Viewer viewer, Meeting.Kind kind, String title, Long hostOrganisationId, Long workingGroupId,
+			String place, LocalDate start, LocalDate end) {
+		Long group = (kind == Meeting.Kind.WORKING_GROUP) ? workingGroupId : null;
+		boolean groupChair = group != null && viewer.chairedGroups().contains(group);
+		if (kind == Meeting.Kind.WORKING_GROUP && group == null) {
+			throw new InvalidInputException("group", "meeting.group.required");
+		}
+		if (!viewer.chairsOffice() && !groupChair) {
+			throw new AccessDeniedException("Meetings are prepared by the Chair's office or the group's chair");
+		}
 		if (end.isBefore(start)) {
 			throw new InvalidInputException("end", "meeting.dates.endBeforeStart");
 		}
-		return this.meetings.save(new Meeting(kind, title.strip(), hostOrganisationId, place.strip(), start, end)).getId();
+		return this.meetings.save(new Meeting(kind, title.strip(), hostOrganisationId, group, place.strip(), start, end))
+			.getId();
 	}
 
 	@Transactional
@@ -112,6 +139,87 @@ public class MeetingService {
 			.filter((candidate) -> candidate.getMeetingId() == meetingId)
 			.orElseThrow(NotFoundException::new);
 		item.recordOutcome(outcome.strip());
+	}
+
+	// Registrations
+
+	/** Who is registered, and whom the person may register or withdraw. */
+	public Registrations registrations(PortalUser user, long meetingId) {
+		Meeting meeting = find(meetingId);
+		List<Registration> registered = this.registrations.findByMeeting(meetingId);
+		List<Attendee> registrable = this.directory.registrableBy(user);
+		Set<Long> registeredIds = registered.stream().map(Registration::getAccountId).collect(Collectors.toSet());
+		Set<Long> manageable = registrable.stream().map(Attendee::accountId).collect(Collectors.toSet());
+		return new Registrations(registered,
+				registrable.stream().filter((person) -> !registeredIds.contains(person.accountId())).toList(),
+				manageable, !meeting.getEndDate().isBefore(today()));
+	}
+
+	/** Registers people for the meeting: each must be someone the person may register. */
+	@Transactional
+	public int register(PortalUser user, long meetingId, java.util.Collection<Long> accountIds) {
+		Meeting meeting = this.meetings.findForUpdate(meetingId).orElseThrow(NotFoundException::new);
+		if (meeting.getEndDate().isBefore(today())) {
+			throw new InvalidInputException(null, "meeting.registration.closed");
+		}
+		if (accountIds == null || accountIds.isEmpty()) {
+			throw new InvalidInputException(null, "meeting.registration.none");
+		}
+		Map<Long, Attendee> registrable = this.directory.registrableBy(user)
+			.stream()
+			.collect(Collectors.toMap(Attendee::accountId, Function.identity()));
+		if (!registrable.keySet().containsAll(accountIds)) {
+			throw new AccessDeniedException("Delegations register their own members; the Chair's office its guests");
+		}
+		Set<Long> already = this.registrations.findByMeeting(meetingId)
+			.stream()
+			.map(Registration::getAccountId)
+			.collect(Collectors.toSet());
+		int added = 0;
+		for (Long id : new java.util.LinkedHashSet<>(accountIds)) {
+			if (already.contains(id)) {
+				continue;
+			}
+			Attendee person = registrable.get(id);
+			this.registrations.save(new Registration(meetingId, id, person.organisationId(), person.fullName(),
+					person.organisation(), person.guest(), user.fullName(), this.clock.instant()));
+			added++;
+		}
+		return added;
+	}
+
+	@Transactional
+	public void withdraw(PortalUser user, long meetingId, long registrationId) {
+		Meeting meeting = find(meetingId);
+		Registration registration = this.registrations.findById(registrationId)
+			.filter((candidate) -> candidate.getMeetingId() == meetingId)
+			.orElseThrow(NotFoundException::new);
+		if (this.directory.registrableBy(user).stream().noneMatch((person) -> person.accountId() == registration.getAccountId())) {
+			throw new AccessDeniedException("Only the person's delegation, or the Chair's office for a guest, withdraws it");
+		}
+		if (meeting.getEndDate().isBefore(today())) {
+			throw new InvalidInputException(null, "meeting.registration.closed");
+		}
+		this.registrations.delete(registration);
+	}
+
+	private java.time.LocalDate today() {
+		return java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC);
+	}
+
+	public record Registrations(List<Registration> registered, List<Attendee> registrable, Set<Long> manageable,
+			boolean open) {
+
+		public long guests() {
+			return this.registered.stream().filter(Registration::isGuest).count();
+		}
+
+	}
+
+	/** A working group's meetings that have not ended yet, soonest first. */
+	public List<Meeting> upcomingOfGroup(long workingGroupId) {
+		return this.meetings.findUpcomingOfGroup(workingGroupId,
+				java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC));
 	}
 
 	/** The Plenary and Intersessional meetings, latest first: those a communiqué reports on. */
@@ -169,11 +277,25 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
 
 	List<Meeting> findAllByOrderByStartDateDesc();
 
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select m from Meeting m where m.id = :id")
+	java.util.Optional<Meeting> findForUpdate(@Param("id") long id);
+
+	@Query("select m from Meeting m where m.workingGroupId = :groupId and m.endDate >= :today order by m.startDate")
+	List<Meeting> findUpcomingOfGroup(@Param("groupId") long groupId, @Param("today") LocalDate today);
+
 }
 
 interface AgendaItemRepository extends JpaRepository<AgendaItem, Long> {
 
 	@Query("select i from AgendaItem i where i.meetingId = :meetingId order by i.position")
 	List<AgendaItem> findByMeeting(@Param("meetingId") long meetingId);
+
+}
+
+interface RegistrationRepository extends JpaRepository<Registration, Long> {
+
+	@Query("select r from Registration r where r.meetingId = :meetingId order by r.guest, r.organisationEn, r.fullName")
+	List<Registration> findByMeeting(@Param("meetingId") long meetingId);
 
 }

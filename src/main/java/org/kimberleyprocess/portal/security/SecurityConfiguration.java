@@ -28,6 +28,7 @@ import java.time.Clock;
 
 import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Role;
 
 @Configuration(proxyBeanMethods = false)
@@ -41,9 +42,14 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/** What anyone may read without signing in; the pages themselves show only what is public. */
+	private static final String[] PUBLIC_PAGES = { "/review-visits", "/review-visits/*", "/calendar/*.ics", "/chairs",
+			"/participants", "/communiques", "/communiques/*", "/communiques/*/revisions/*", "/documents",
+			"/documents/*", "/documents/*/versions/*", "/documents/*/diff" };
+
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts, ChairSchedule schedule,
-			Clock clock) throws Exception {
+			DirectoryQueries directory, Clock clock) throws Exception {
 		SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 		http.securityContext((context) -> context.securityContextRepository(contextRepository))
 			.authorizeHttpRequests((requests) -> requests
@@ -53,9 +59,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/documents/new", "/communiques/publish", "/communiques/*/corrigendum")
 				.authenticated()
-				.requestMatchers(HttpMethod.GET, "/review-visits", "/review-visits/*", "/calendar/*.ics", "/chairs",
-						"/participants", "/communiques", "/communiques/*", "/communiques/*/revisions/*", "/documents",
-						"/documents/*", "/documents/*/versions/*", "/documents/*/diff")
+				.requestMatchers(HttpMethod.GET, PUBLIC_PAGES)
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES)
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
@@ -71,7 +77,7 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
-			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, schedule, clock), AuthorizationFilter.class);
+			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, schedule, directory, clock), AuthorizationFilter.class);
 		return http.build();
 	}
 

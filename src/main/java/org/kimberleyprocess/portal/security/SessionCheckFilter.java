@@ -20,6 +20,7 @@ import java.time.Clock;
 
 import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.OrganisationKind;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.directory.AccountDirectory.SessionCheck;
@@ -44,8 +45,11 @@ class SessionCheckFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final DirectoryQueries directory;
+
 	SessionCheckFilter(AccountDirectory accounts, SecurityContextRepository contextRepository, ChairSchedule schedule,
-			Clock clock) {
+			DirectoryQueries directory, Clock clock) {
+		this.directory = directory;
 		this.accounts = accounts;
 		this.contextRepository = contextRepository;
 		this.schedule = schedule;
@@ -105,9 +109,15 @@ class SessionCheckFilter extends OncePerRequestFilter {
 		if (authentication == null || !(authentication.getPrincipal() instanceof PortalUser user)) {
 			return;
 		}
+		PortalUser outOfTerm = user;
 		if (user.has(Role.CHAIRS_OFFICE) && user.organisationKind() == OrganisationKind.PARTICIPANT
 				&& !this.schedule.holdsOffice(user.organisationId(), this.clock.instant())) {
-			PortalUser outOfTerm = user.without(Role.CHAIRS_OFFICE);
+			outOfTerm = outOfTerm.without(Role.CHAIRS_OFFICE);
+		}
+		if (user.has(Role.WORKING_GROUP_CHAIR) && this.directory.chairedGroupIds(user.id()).isEmpty()) {
+			outOfTerm = outOfTerm.without(Role.WORKING_GROUP_CHAIR);
+		}
+		if (outOfTerm != user) {
 			SecurityContext context = this.holder.createEmptyContext();
 			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(outOfTerm, null,
 					outOfTerm.getAuthorities()));

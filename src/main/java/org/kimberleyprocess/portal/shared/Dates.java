@@ -67,6 +67,26 @@ public class Dates {
 			.format(instant);
 	}
 
+	/** A day in the reader's language, or an ellipsis where there is none (an open-ended term). */
+	public String day(java.time.LocalDate day) {
+		return day == null ? "…"
+				: DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale()).format(day);
+	}
+
+	/** A period of days, such as a meeting's, in the reader's language: "16 November 2015 to 19 November 2015". */
+	public String period(java.time.LocalDate start, java.time.LocalDate end) {
+		if (start == null || end == null) {
+			return "";
+		}
+		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+			.withLocale(LocaleContextHolder.getLocale());
+		if (start.equals(end)) {
+			return format.format(start);
+		}
+		return this.messages.getMessage("visits.dateRange", new Object[] { format.format(start), format.format(end) },
+				LocaleContextHolder.getLocale());
+	}
+
 	/** The machine-readable form for {@code <time datetime>}. */
 	public String iso(Instant instant) {
 		return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);

@@ -1,0 +1,240 @@
+package org.kimberleyprocess.portal.chairs;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.OrganisationKind;
+import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.directory.Role;
+import org.kimberleyprocess.portal.documents.Confidentiality;
+import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentType;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/**
+ * Selecting next year's Vice-Chair: a Participant's head of delegation submits its candidacy;
+ * the Committee on Participation and Chairmanship, chaired by the previous year's Chair,
+ * records its assessment; the Chair's office puts an eligible candidacy to the Plenary in a
+ * selection decision, whose adoption through a consensus round fills the schedule.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CandidacyService {
+
+	private final CandidacyRepository candidacies;
+
+	private final ChairSchedule schedule;
+
+	private final ChairTermRepository terms;
+
+	private final DirectoryQueries directory;
+
+	private final DocumentService documents;
+
+	private final Viewers viewers;
+
+	private final Clock clock;
+
+	CandidacyService(CandidacyRepository candidacies, ChairSchedule schedule, ChairTermRepository terms,
+			DirectoryQueries directory, DocumentService documents, Viewers viewers, Clock clock) {
+		this.candidacies = candidacies;
+		this.schedule = schedule;
+		this.terms = terms;
+		this.directory = directory;
+		this.documents = documents;
+		this.viewers = viewers;
+		this.clock = clock;
+	}
+
+	/** The candidacies for next year's Vice-Chair, and what the reader may do with them. */
+	public CandidaciesPage page(PortalUser user) {
+		int year = this.schedule.currentYear() + 1;
+		Map<Long, OrganisationRef> organisations = this.directory.organisations()
+			.stream()
+			.collect(Collectors.toMap(OrganisationRef::id, Function.identity()));
+		Optional<ChairTerm> term = this.terms.findById(year);
+		Long committeeChair = committeeChair();
+		return new CandidaciesPage(year, term.map((t) -> organisations.get(t.getChairOrganisationId())).orElse(null),
+				committeeChair == null ? null : organisations.get(committeeChair),
+				this.candidacies.findByYearOrderBySubmittedAt(year)
+					.stream()
+					.map((candidacy) -> new Row(candidacy, organisations.get(candidacy.getOrganisationId())))
+					.toList(),
+				user.organisationKind() == OrganisationKind.PARTICIPANT && user.has(Role.HEAD_OF_DELEGATION),
+				assesses(user), user.has(Role.CHAIRS_OFFICE));
+	}
+
+	@Transactional
+	public void submit(PortalUser user, String statement) {
+		if (user.organisationKind() != OrganisationKind.PARTICIPANT || !user.has(Role.HEAD_OF_DELEGATION)) {
+			throw new AccessDeniedException("A candidacy is submitted by a Participant's head of delegation");
+		}
+		int year = this.schedule.currentYear() + 1;
+		Set<Long> active = this.directory.activeParticipants()
+			.stream()
+			.map(OrganisationRef::id)
+			.collect(Collectors.toSet());
+		if (!active.contains(user.organisationId())) {
+			throw new InvalidInputException(null, "candidacy.notActive");
+		}
+		ChairTerm term = this.terms.findById(year)
+			.orElseThrow(() -> new InvalidInputException(null, "candidacy.noChair", year));
+		if (term.getViceChairOrganisationId() != null) {
+			throw new InvalidInputException(null, "candidacy.closed", year);
+		}
+		if (term.getChairOrganisationId() == user.organisationId()) {
+			throw new InvalidInputException(null, "candidacy.isChair", year);
+		}
+		if (this.candidacies.findByYearAndOrganisationId(year, user.organisationId()).isPresent()) {
+			throw new InvalidInputException(null, "candidacy.duplicate", year);
+		}
+		try {
+			this.candidacies.saveAndFlush(new Candidacy(year, user.organisationId(), statement.strip(), user.fullName(),
+					this.clock.instant()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new InvalidInputException(null, "candidacy.duplicate", year);
+		}
+	}
+
+	/** The committee's assessment, recorded by the head or alternate of the delegation chairing it. */
+	@Transactional
+	public void assess(PortalUser user, long id, Boolean eligible, String assessment) {
+		if (!assesses(user)) {
+			throw new AccessDeniedException("Assessed by the Committee on Participation and Chairmanship");
+		}
+		Candidacy candidacy = current(id);
+		if (eligible == null) {
+			throw new InvalidInputException("eligible", "candidacy.assessment.eligible");
+		}
+		if (!StringUtils.hasText(assessment)) {
+			throw new InvalidInputException("assessment", "candidacy.assessment.text");
+		}
+		if (candidacy.getSelectionDocumentId() != null) {
+			throw new InvalidInputException(null, "candidacy.assessment.late");
+		}
+		candidacy.assess(eligible, assessment.strip(), user.fullName(), this.clock.instant());
+	}
+
+	/**
+	 * Drafts and circulates the selection decision for an eligible candidacy, and links it to the
+	 * schedule; the Chair's office then seeks consensus on it like on any decision.
+	 */
+	@Transactional
+	public long putToSelection(PortalUser user, long id) {
+		Viewer viewer = this.viewers.of(user);
+		if (!viewer.chairsOffice()) {
+			throw new AccessDeniedException("The Chair's office prepares the selection decision");
+		}
+		Candidacy candidacy = current(id);
+		requireSelectable(candidacy);
+		String name = this.directory.organisationInfo(candidacy.getOrganisationId()).name().en();
+		int year = candidacy.getYear();
+		NewDocument form = new NewDocument();
+		form.setType(DocumentType.ADMINISTRATIVE_DECISION);
+		form.setBody("PLENARY");
+		form.setYear(this.schedule.currentYear());
+		form.setConfidentiality(Confidentiality.PLENARY);
+		form.setTitle("Administrative Decision on the selection of the Vice-Chair for " + year);
+		form.setText("# Administrative Decision on the selection of the Vice-Chair for " + year + "\n\n"
+				+ "The Plenary,\n\n"
+				+ "Having regard to the assessment of the Committee on Participation and Chairmanship,\n\n"
+				+ "1. Selects " + name + " as Vice-Chair of the Kimberley Process for " + year + ";\n\n"
+				+ "2. Recalls that the Vice-Chair becomes Chair of the Kimberley Process on 1 January " + (year + 1)
+				+ ".\n");
+		form.setCoEditors(Set.of());
+		long document = this.documents.create(viewer, form);
+		this.documents.circulate(viewer, document);
+		link(candidacy, document);
+		return document;
+	}
+
+	/**
+	 * Puts the candidacy to the Plenary with a selection decision the Chair's office drafted
+	 * itself (an Administrative Decision it can see).
+	 */
+	@Transactional
+	public void putToSelection(PortalUser user, long id, long documentId) {
+		Viewer viewer = this.viewers.of(user);
+		if (!viewer.chairsOffice()) {
+			throw new AccessDeniedException("The Chair's office prepares the selection decision");
+		}
+		Candidacy candidacy = current(id);
+		requireSelectable(candidacy);
+		if (this.documents.visible(viewer, documentId).getType() != DocumentType.ADMINISTRATIVE_DECISION) {
+			throw new InvalidInputException(null, "candidacy.select.notDecision");
+		}
+		link(candidacy, documentId);
+	}
+
+	private void link(Candidacy candidacy, long document) {
+		candidacy.putToSelection(document);
+		this.schedule.awaitSelection(candidacy.getYear(), candidacy.getOrganisationId(), document);
+	}
+
+	private void requireSelectable(Candidacy candidacy) {
+		if (!Boolean.TRUE.equals(candidacy.getEligible())) {
+			throw new InvalidInputException(null, "candidacy.select.notEligible");
+		}
+		if (this.candidacies.findByYearOrderBySubmittedAt(candidacy.getYear())
+			.stream()
+			.anyMatch((other) -> other.getSelectionDocumentId() != null)) {
+			throw new InvalidInputException(null, "candidacy.select.already");
+		}
+	}
+
+	private Candidacy current(long id) {
+		return this.candidacies.findById(id)
+			.filter((candidacy) -> candidacy.getYear() == this.schedule.currentYear() + 1)
+			.orElseThrow(NotFoundException::new);
+	}
+
+	/** The committee is chaired by the previous year's Chair: derived, never typed. */
+	private Long committeeChair() {
+		return this.terms.findById(this.schedule.currentYear() - 1).map(ChairTerm::getChairOrganisationId).orElse(null);
+	}
+
+	private boolean assesses(PortalUser user) {
+		Long chair = committeeChair();
+		return chair != null && chair == user.organisationId()
+				&& user.hasAny(Role.HEAD_OF_DELEGATION, Role.ALTERNATE);
+	}
+
+	public record Row(Candidacy candidacy, OrganisationRef organisation) {
+	}
+
+	public record CandidaciesPage(int year, OrganisationRef chair, OrganisationRef committeeChair, List<Row> rows,
+			boolean maySubmit, boolean mayAssess, boolean mayPutToSelection) {
+	}
+
+}
+
+interface CandidacyRepository extends JpaRepository<Candidacy, Long> {
+
+	List<Candidacy> findByYearOrderBySubmittedAt(int year);
+
+	@Query("select c from Candidacy c where c.year = :year and c.organisationId = :organisationId")
+	Optional<Candidacy> findByYearAndOrganisationId(@Param("year") int year,
+			@Param("organisationId") long organisationId);
+
+}
