@@ -170,6 +170,7 @@ public class ChairSchedule {
 
 interface ChairTermRepository extends JpaRepository<ChairTerm, Integer> {
 
+
 	@Query("select t.chairOrganisationId from ChairTerm t where t.year = :year")
 	Optional<Long> findChairOf(@Param("year") int year);
 

@@ -19,7 +19,8 @@ import org.kimberleyprocess.portal.shared.Localized;
  * organisation they act, and in which roles. Kept in the session; refreshed when the account's
  * security stamp changes.
  */
-public final class PortalUser implements UserDetails, CredentialsContainer, Serializable {
+public final class PortalUser
+		implements UserDetails, CredentialsContainer, Serializable, org.kimberleyprocess.portal.shared.AuditIdentity {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -76,6 +77,16 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
 	}
 
 	/** The same person with one role set aside, as when an office term has not begun or has ended. */
+	@Override
+	public String auditName() {
+		return fullName() + " (" + getUsername() + ")";
+	}
+
+	@Override
+	public String auditOrganisation() {
+		return organisationName(Locale.ENGLISH);
+	}
+
 	public PortalUser without(Role role) {
 		Set<Role> remaining = roles();
 		remaining.remove(role);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -30,6 +32,7 @@ import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Role;
+import org.kimberleyprocess.portal.shared.AccessRefused;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -49,7 +52,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts, ChairSchedule schedule,
-			DirectoryQueries directory, Clock clock) throws Exception {
+			DirectoryQueries directory, Clock clock, ApplicationEventPublisher events)
+			throws Exception {
+		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 		http.securityContext((context) -> context.securityContextRepository(contextRepository))
 			.authorizeHttpRequests((requests) -> requests
@@ -65,13 +70,20 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
-				.requestMatchers("/admin/**")
+				.requestMatchers("/audit/verify")
+				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
+				.requestMatchers("/admin/**", "/audit", "/audit.csv")
 				.hasAnyRole(Role.SYSTEM_ADMINISTRATOR.name(), Role.CHAIRS_OFFICE.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/home")
 				.failureHandler(failureHandler()))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, denied) -> {
+				events.publishEvent(new AccessRefused(request.getMethod(),
+						request.getRequestURI()));
+				forbidden.handle(request, response, denied);
+			}))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

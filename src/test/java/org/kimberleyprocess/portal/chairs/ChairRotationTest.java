@@ -74,6 +74,32 @@ class ChairRotationTest {
 		this.mvc.perform(get("/admin").session(outgoing)).andExpect(status().isOk());
 	}
 
+	@Autowired
+	OfficeSwitchWatch watch;
+
+	@Test
+	void theAuditShowsTheSwitchOfTheChairsOfficeOnce() throws Exception {
+		String switches = "SELECT COUNT(*) FROM audit_entry WHERE action = 'Chair''s office switched' AND target = 'Chair''s office 2017'";
+		int before = this.jdbc.queryForObject(switches, Integer.class);
+		Instant now = this.clock.instant();
+		try {
+			this.jdbc.update("DELETE FROM chair_office_switch WHERE year = 2017");
+			this.clock.travelTo(Instant.parse("2017-01-01T00:00:05Z"));
+			this.watch.check();
+			this.watch.check();
+		}
+		finally {
+			this.clock.travelTo(now);
+		}
+		assertThat(this.jdbc.queryForObject(switches, Integer.class)).isEqualTo(before + 1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT summary FROM audit_entry WHERE action = 'Chair''s office switched' AND target = 'Chair''s office 2017' ORDER BY id DESC LIMIT 1",
+				String.class))
+			.contains("From United Arab Emirates to Australia at 2017-01-01T00:00:00Z");
+		this.mvc.perform(get("/audit").param("action", "Chair's office switched").session(SignIn.as(this.mvc, "admin")))
+			.andExpect(content().string(containsString("From United Arab Emirates to Australia")));
+	}
+
 	@Test
 	void adoptingTheSelectionDecisionFillsTheSchedule() throws Exception {
 		assertThat(viceChairOf(2017)).isNull();

@@ -1,0 +1,50 @@
+package org.kimberleyprocess.portal.audit;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+import org.kimberleyprocess.portal.chairs.ChairEvents;
+import org.kimberleyprocess.portal.shared.AccessRefused;
+import org.kimberleyprocess.portal.shared.AuditIdentity;
+
+/** Sign-ins, failed sign-ins, refused requests and the yearly switch of the Chair's office. */
+@Component
+class SecurityAudit {
+
+	private final AuditTrail trail;
+
+	SecurityAudit(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@EventListener
+	void signedIn(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof AuditIdentity identity) {
+			this.trail.record(identity.auditName(), identity.auditOrganisation(), "Signed in",
+					"Account " + event.getAuthentication().getName(), "");
+		}
+	}
+
+	/** The username typed is kept as typed, whether or not an account has it. */
+	@EventListener
+	void signInFailed(AbstractAuthenticationFailureEvent event) {
+		String typed = String.valueOf(event.getAuthentication().getName());
+		this.trail.record(typed, "", "Sign-in failed", "Account " + typed,
+				event.getException().getClass().getSimpleName());
+	}
+
+	@EventListener
+	void refused(AccessRefused event) {
+		this.trail.record("Access refused", event.method() + " " + event.path(), "403");
+	}
+
+	@EventListener
+	void officeSwitched(ChairEvents.OfficeSwitched event) {
+		this.trail.record("system", "", "Chair's office switched", "Chair's office " + event.year(),
+				"From " + event.outgoing() + " to " + event.incoming() + " at " + event.at()
+						+ ": the outgoing office's rights ended at midnight UTC");
+	}
+
+}
