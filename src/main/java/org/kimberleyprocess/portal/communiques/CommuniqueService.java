@@ -105,6 +105,19 @@ public class CommuniqueService {
 		return this.communiques.findListing(year, matches, searching, pageable);
 	}
 
+	/** Published communiqués matching the words, each with its current text: public, like everything here. */
+	public List<FeedEntry> search(String query, int limit) {
+		List<Communique> found = list(query, null, PageRequest.of(0, limit)).getContent();
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, CommuniqueRevision> current = this.revisions
+			.findCurrentOf(found.stream().map(Communique::getId).toList())
+			.stream()
+			.collect(Collectors.toMap(CommuniqueRevision::getCommuniqueId, Function.identity()));
+		return found.stream().map((communique) -> new FeedEntry(communique, current.get(communique.getId()))).toList();
+	}
+
 	public List<Integer> years() {
 		return this.communiques.findYears();
 	}
@@ -361,6 +374,10 @@ interface RevisionRepository extends JpaRepository<CommuniqueRevision, Long> {
 
 	@Query("select r from CommuniqueRevision r where r.communiqueId = :id order by r.number")
 	List<CommuniqueRevision> findByCommunique(@Param("id") long communiqueId);
+
+	@Query("select r from CommuniqueRevision r, Communique c where c.id = r.communiqueId and c.id in :ids"
+			+ " and r.number = c.currentRevision")
+	List<CommuniqueRevision> findCurrentOf(@Param("ids") Collection<Long> ids);
 
 	@Query("select r from CommuniqueRevision r order by r.publishedAt desc, r.id desc")
 	List<CommuniqueRevision> findRecent(Pageable pageable);

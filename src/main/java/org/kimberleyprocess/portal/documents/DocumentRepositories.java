@@ -75,9 +75,20 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long>
 			  and match(v.title, v.markdown) against (:words in boolean mode)""", nativeQuery = true)
 	Set<Long> searchCurrentText(@Param("words") String words);
 
+	@Query("select v from DocumentVersion v join v.document d where d.id in :ids and v.number = d.currentVersion")
+	List<DocumentVersion> findCurrentOf(@Param("ids") java.util.Collection<Long> ids);
+
 }
 
 interface CommentRepository extends JpaRepository<Comment, Long> {
+
+	/** Comments still shown (neither deleted nor hidden) whose text matches, newest first. */
+	@Query(value = """
+			select c.* from document_comment c
+			where c.deleted_at is null and c.hidden_reason is null
+			  and match(c.markdown) against (:words in boolean mode)
+			order by c.created_at desc limit :limit""", nativeQuery = true)
+	List<Comment> searchText(@Param("words") String words, @Param("limit") int limit);
 
 	@Query("select c from Comment c where c.documentId = :documentId order by c.createdAt, c.id")
 	List<Comment> findByDocument(@Param("documentId") long documentId);

@@ -117,6 +117,47 @@ public class DocumentService {
 				viewer.delegationMember(), viewer.organisationId(), viewer.kind(), viewer.memberGroups());
 	}
 
+	/**
+	 * Search across documents: those the viewer may open whose current title or text match, each
+	 * with the text of its current version, and the comments still shown on documents the viewer
+	 * may open (signed-in readers only, as only they see the discussion).
+	 */
+	public SearchHits search(Viewer viewer, String query, int limit) {
+		List<Document> found = list(viewer, new Filter(null, null, null, null, query),
+				org.springframework.data.domain.PageRequest.of(0, limit))
+			.getContent();
+		Map<Long, String> texts = found.isEmpty() ? Map.of()
+				: this.versions.findCurrentOf(found.stream().map(Document::getId).toList())
+					.stream()
+					.collect(Collectors.toMap((version) -> version.getDocument().getId(), DocumentVersion::getMarkdown));
+		List<CommentHit> hits = List.of();
+		String words = FullText.booleanModeWords(query);
+		if (viewer.isSignedIn() && !words.isEmpty()) {
+			List<Comment> matching = this.comments.searchText(words, limit * 3);
+			Map<Long, Document> readable = visibleAmong(viewer,
+					matching.stream().map(Comment::getDocumentId).collect(Collectors.toSet()))
+				.stream()
+				.collect(Collectors.toMap(Document::getId, (document) -> document));
+			hits = matching.stream()
+				.filter((comment) -> readable.containsKey(comment.getDocumentId()))
+				.limit(limit)
+				.map((comment) -> new CommentHit(comment, readable.get(comment.getDocumentId())))
+				.toList();
+		}
+		return new SearchHits(found.stream()
+			.map((document) -> new DocumentHit(document, texts.getOrDefault(document.getId(), "")))
+			.toList(), hits);
+	}
+
+	public record DocumentHit(Document document, String text) {
+	}
+
+	public record CommentHit(Comment comment, Document document) {
+	}
+
+	public record SearchHits(List<DocumentHit> documents, List<CommentHit> comments) {
+	}
+
 	/** Whether the viewer chairs the body that owns the document, and so runs its consensus rounds. */
 	public boolean chairsOwningBody(Viewer viewer, Document document) {
 		return this.policy.chairsOwningBody(viewer, document);

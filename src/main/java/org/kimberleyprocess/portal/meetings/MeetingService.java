@@ -141,6 +141,19 @@ public class MeetingService {
 		item.recordOutcome(outcome.strip());
 	}
 
+	/** Meetings whose title or place contain the text; meetings are for signed-in readers only. */
+	public List<Meeting> search(Viewer viewer, String text, int limit) {
+		if (!viewer.isSignedIn() || text.isBlank()) {
+			return List.of();
+		}
+		return this.meetings.findAllByOrderByStartDateDesc()
+			.stream()
+			.filter((meeting) -> org.kimberleyprocess.portal.shared.FullText.matchesAll(text, meeting.getTitle(),
+					meeting.getPlace()))
+			.limit(limit)
+			.toList();
+	}
+
 	// Registrations
 
 	/** Who is registered, and whom the person may register or withdraw. */

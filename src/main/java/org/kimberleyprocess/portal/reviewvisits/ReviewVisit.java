@@ -123,6 +123,10 @@ public class ReviewVisit {
 		return this.preferredPeriod;
 	}
 
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
 	public String getScope() {
 		return this.scope;
 	}

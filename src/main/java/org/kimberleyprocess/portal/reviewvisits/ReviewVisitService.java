@@ -33,6 +33,7 @@ import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.documents.Viewer;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
+import org.kimberleyprocess.portal.shared.FullText;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
@@ -84,6 +85,34 @@ public class ReviewVisitService {
 		return this.visits.findRegister(year, status, shown, pageable)
 			.map((visit) -> new VisitRow(visit, hosts.get(visit.getHostOrganisationId()),
 					visit.isReportOverdue(today)));
+	}
+
+	/**
+	 * Visits whose host's name (or, for signed-in readers, the scope and period) contain the text,
+	 * among those the register shows the reader.
+	 */
+	public List<VisitRow> search(Viewer viewer, String text, int limit) {
+		String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+		if (needle.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, OrganisationRef> hosts = organisations();
+		LocalDate today = today();
+		Set<VisitStatus> shown = viewer.isSignedIn() ? EnumSet.allOf(VisitStatus.class)
+				: EnumSet.copyOf(java.util.Arrays.stream(VisitStatus.values()).filter(VisitStatus::isPublic).toList());
+		return this.visits.findRegister(null, null, shown, org.springframework.data.domain.PageRequest.of(0, 1000))
+			.stream()
+			.filter((visit) -> {
+				OrganisationRef host = hosts.get(visit.getHostOrganisationId());
+				String en = host == null ? "" : host.name().en();
+				String fr = host == null ? "" : host.name().fr();
+				return viewer.isSignedIn()
+						? FullText.matchesAll(needle, en, fr, visit.getScope(), visit.getPreferredPeriod())
+						: FullText.matchesAll(needle, en, fr);
+			})
+			.limit(limit)
+			.map((visit) -> new VisitRow(visit, hosts.get(visit.getHostOrganisationId()), visit.isReportOverdue(today)))
+			.toList();
 	}
 
 	public List<Integer> years() {

@@ -1,0 +1,53 @@
+package org.kimberleyprocess.portal.search;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.search.SearchService.Hit;
+import org.kimberleyprocess.portal.search.SearchService.Type;
+
+/** {@code /search}: one box over everything, open to anyone (signed out, what is public). */
+@Controller
+class SearchController {
+
+	private static final int PAGE_SIZE = 20;
+
+	private final SearchService search;
+
+	private final Viewers viewers;
+
+	SearchController(SearchService search, Viewers viewers) {
+		this.search = search;
+		this.viewers = viewers;
+	}
+
+	@GetMapping("/search")
+	String search(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Type type, @RequestParam(defaultValue = "0") int page, Locale locale,
+			Model model) {
+		String query = (q == null) ? "" : q.strip();
+		if (query.length() > 200) {
+			query = query.substring(0, 200);
+		}
+		List<Hit> hits = query.isEmpty() ? List.of() : this.search.search(this.viewers.of(user), query, type, locale);
+		int pages = Math.max(1, (hits.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int number = Math.min(Math.max(page, 0), pages - 1);
+		model.addAttribute("query", query);
+		model.addAttribute("type", type);
+		model.addAttribute("types", Type.values());
+		model.addAttribute("total", hits.size());
+		model.addAttribute("hits", hits.subList(number * PAGE_SIZE, Math.min(hits.size(), (number + 1) * PAGE_SIZE)));
+		model.addAttribute("page", number);
+		model.addAttribute("pages", pages);
+		return "search/results";
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.kimberleyprocess.portal.search;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+
+import org.kimberleyprocess.portal.communiques.CommuniqueService;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentService.SearchHits;
+import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.meetings.MeetingService;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
+
+/**
+ * Gathers the hits of each module, every one found under that module's own reading rule (the
+ * same as its detail page), newest first within the chosen type, a bounded number per type.
+ */
+@Service
+public class SearchService {
+
+	/** Hits gathered per type: enough for several pages, bounded whatever the data. */
+	static final int PER_TYPE = 60;
+
+	private final DocumentService documents;
+
+	private final CommuniqueService communiques;
+
+	private final ReviewVisitService visits;
+
+	private final MeetingService meetings;
+
+	SearchService(DocumentService documents, CommuniqueService communiques, ReviewVisitService visits,
+			MeetingService meetings) {
+		this.documents = documents;
+		this.communiques = communiques;
+		this.visits = visits;
+		this.meetings = meetings;
+	}
+
+	public enum Type {
+
+		DOCUMENT, COMMENT, COMMUNIQUE, REVIEW_VISIT, MEETING
+
+	}
+
+	public record Hit(Type type, String title, String path, Snippet snippet, Instant date) {
+	}
+
+	public List<Hit> search(Viewer viewer, String query, Type type, Locale locale) {
+		List<Hit> hits = new ArrayList<>();
+		if (type == null || type == Type.DOCUMENT || type == Type.COMMENT) {
+			SearchHits found = this.documents.search(viewer, query, PER_TYPE);
+			if (type != Type.COMMENT) {
+				found.documents()
+					.forEach((hit) -> hits.add(new Hit(Type.DOCUMENT, hit.document().getTitle(),
+							"/documents/" + hit.document().getId(), Snippet.of(hit.text(), query),
+							hit.document().getUpdatedAt())));
+			}
+			if (type != Type.DOCUMENT) {
+				found.comments()
+					.forEach((hit) -> hits.add(new Hit(Type.COMMENT, hit.document().getTitle(),
+							"/documents/" + hit.document().getId() + "#comment-" + hit.comment().getId(),
+							Snippet.of(hit.comment().getAuthorName() + ": " + hit.comment().getMarkdown(), query),
+							hit.comment().getCreatedAt())));
+			}
+		}
+		if (type == null || type == Type.COMMUNIQUE) {
+			this.communiques.search(query, PER_TYPE)
+				.forEach((hit) -> hits.add(new Hit(Type.COMMUNIQUE, hit.revision().getTitle(), hit.communique().path(),
+						Snippet.of(hit.revision().getMarkdown(), query), hit.revision().getPublishedAt())));
+		}
+		if (type == null || type == Type.REVIEW_VISIT) {
+			this.visits.search(viewer, query, PER_TYPE)
+				.forEach((row) -> hits.add(new Hit(Type.REVIEW_VISIT,
+						row.host() == null ? "" : row.host().name(locale) + " " + row.visit().getPreferredYear(),
+						"/review-visits/" + row.visit().getId(),
+						Snippet.of(viewer.isSignedIn() ? row.visit().getScope() : "", query), row.visit().getCreatedAt())));
+		}
+		if (type == null || type == Type.MEETING) {
+			this.meetings.search(viewer, query, PER_TYPE)
+				.forEach((meeting) -> hits.add(new Hit(Type.MEETING, meeting.getTitle(), "/meetings/" + meeting.getId(),
+						Snippet.of(meeting.getPlace(), query),
+						meeting.getStartDate().atStartOfDay(ZoneOffset.UTC).toInstant())));
+		}
+		hits.sort(Comparator.comparing(Hit::date, Comparator.nullsLast(Comparator.reverseOrder())));
+		return hits;
+	}
+
+}

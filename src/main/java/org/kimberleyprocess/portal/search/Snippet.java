@@ -1,0 +1,59 @@
+package org.kimberleyprocess.portal.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A short extract of a text around the first word searched for, cut into runs that are or are
+ * not among the words, so the page can mark them; pages print the runs as text, never as markup.
+ */
+public record Snippet(List<Run> runs) {
+
+	private static final int BEFORE = 60;
+
+	private static final int LENGTH = 220;
+
+	public record Run(String text, boolean match) {
+	}
+
+	static Snippet of(String text, String query) {
+		String plain = (text == null) ? "" : text.replaceAll("[#>*_`|\\[\\]]+", " ").replaceAll("\\s+", " ").strip();
+		List<String> words = org.kimberleyprocess.portal.shared.FullText.searchWords(query)
+			.stream()
+			.map(Pattern::quote)
+			.toList();
+		if (words.isEmpty() || plain.isEmpty()) {
+			return new Snippet(List.of(new Run(plain.length() > LENGTH ? plain.substring(0, LENGTH) + "…" : plain, false)));
+		}
+		Pattern pattern = Pattern.compile(words.stream().collect(Collectors.joining("|")),
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		Matcher first = pattern.matcher(plain);
+		int start = first.find() ? Math.max(0, first.start() - BEFORE) : 0;
+		int end = Math.min(plain.length(), start + LENGTH);
+		String window = (start > 0 ? "…" : "") + plain.substring(start, end) + (end < plain.length() ? "…" : "");
+		List<Run> runs = new ArrayList<>();
+		Matcher matcher = pattern.matcher(window);
+		int at = 0;
+		while (matcher.find()) {
+			if (matcher.start() > at) {
+				runs.add(new Run(window.substring(at, matcher.start()), false));
+			}
+			runs.add(new Run(matcher.group(), true));
+			at = matcher.end();
+		}
+		if (at < window.length()) {
+			runs.add(new Run(window.substring(at), false));
+		}
+		return new Snippet(runs);
+	}
+
+	/** The title with the words marked. */
+	static Snippet title(String title, String query) {
+		return of(title, query.toLowerCase(Locale.ROOT));
+	}
+
+}
