@@ -76,9 +76,12 @@ public class CommuniqueService {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	CommuniqueService(CommuniqueRepository communiques, RevisionRepository revisions, DocumentService documents,
 			ConsensusService consensus, MeetingService meetings, MarkdownRenderer renderer, CommuniquePdf pdf,
-			JdbcTemplate jdbc, Clock clock) {
+			JdbcTemplate jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.communiques = communiques;
 		this.revisions = revisions;
 		this.documents = documents;
@@ -298,6 +301,7 @@ public class CommuniqueService {
 				title, markdown, html, MarkdownRenderer.sha256(markdown), note, now, viewer.name()));
 		this.jdbc.update("INSERT INTO communique_pdf (revision_id, pdf) VALUES (?, ?)", revision.getId(),
 				this.pdf.render(communique, revision));
+		this.events.publishEvent(new CommuniqueEvents.Published(communique.path(), title, number));
 	}
 
 	void requireChairsOffice(Viewer viewer) {

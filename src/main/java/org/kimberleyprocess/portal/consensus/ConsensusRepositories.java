@@ -18,6 +18,11 @@ interface RoundRepository extends JpaRepository<ConsensusRound, Long> {
 	@Query("select r from ConsensusRound r where r.status = org.kimberleyprocess.portal.consensus.RoundStatus.OPEN order by r.deadline, r.openedAt")
 	List<ConsensusRound> findOpen();
 
+	@Query("select r from ConsensusRound r where r.status = org.kimberleyprocess.portal.consensus.RoundStatus.OPEN"
+			+ " and r.kind = org.kimberleyprocess.portal.consensus.RoundKind.WRITTEN"
+			+ " and r.deadline > :from and r.deadline <= :until order by r.deadline")
+	List<ConsensusRound> findOpenWrittenDueBetween(@Param("from") Instant from, @Param("until") Instant until);
+
 	@Query("""
 			select r.id from ConsensusRound r where r.status = org.kimberleyprocess.portal.consensus.RoundStatus.OPEN
 			and r.kind = org.kimberleyprocess.portal.consensus.RoundKind.WRITTEN and r.deadline <= :now""")

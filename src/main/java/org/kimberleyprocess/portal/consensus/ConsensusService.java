@@ -130,6 +130,38 @@ public class ConsensusService {
 				&& recomputed.equals(version.getSha256()));
 	}
 
+	/**
+	 * The written procedures still open whose deadline falls within the window, each with the
+	 * eligible Participants that have not recorded a position: those a reminder goes to.
+	 */
+	public List<Silent> silentDelegations(Instant from, Instant until) {
+		List<ConsensusRound> due = this.rounds.findOpenWrittenDueBetween(from, until);
+		List<Silent> result = new ArrayList<>();
+		for (ConsensusRound round : due) {
+			java.util.Set<Long> answered = this.positions.findCurrent(round.getId())
+				.stream()
+				.map(PositionRecord::getOrganisationId)
+				.collect(Collectors.toSet());
+			result.add(new Silent(round.getId(), round.getDocumentId(), round.getDeadline(),
+					round.getEligible()
+						.stream()
+						.map(ConsensusRound.Eligible::getOrganisationId)
+						.filter((organisation) -> !answered.contains(organisation))
+						.toList()));
+		}
+		return result;
+	}
+
+	/** The Participants eligible in the round, as it was opened. */
+	public List<Long> eligibleOf(long roundId) {
+		return this.rounds.findById(roundId)
+			.map((round) -> round.getEligible().stream().map(ConsensusRound.Eligible::getOrganisationId).toList())
+			.orElse(List.of());
+	}
+
+	public record Silent(long roundId, long documentId, Instant deadline, List<Long> organisations) {
+	}
+
 	/** The record of the document's adoption, if it was adopted: for publishing what was adopted. */
 	public java.util.Optional<AdoptionRecord> adoptionOf(long documentId) {
 		return this.adoptions.findByDocumentId(documentId);

@@ -90,6 +90,31 @@ public class DirectoryQueries {
 			.toList();
 	}
 
+	/**
+	 * The active people holding one of the roles, in the given organisations (or in any when
+	 * {@code organisations} is null): who is told about the work of their delegation.
+	 */
+	public List<Long> peopleWithRoles(java.util.Collection<Long> organisations, Role... roles) {
+		boolean all = organisations == null;
+		java.util.Collection<Long> among = (all || organisations.isEmpty()) ? List.of(-1L) : organisations;
+		return this.accounts.findActiveIdsWithRoles(List.of(roles), all, among);
+	}
+
+	/** How to reach active people: address, name and language. Inactive people are left out. */
+	public List<Contact> contacts(java.util.Collection<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return this.accounts.findActiveByIds(accountIds)
+			.stream()
+			.map((account) -> new Contact(account.getId(), account.getUsername(), account.getFullName(),
+					account.getEmail(), account.getPreferredLanguage()))
+			.toList();
+	}
+
+	public record Contact(long accountId, String username, String fullName, String email, String language) {
+	}
+
 	/** A person a meeting may be attended by, with the organisation they come from. */
 	public record Attendee(long accountId, String fullName, long organisationId, Localized organisation,
 			boolean guest) {

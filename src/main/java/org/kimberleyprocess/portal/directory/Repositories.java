@@ -76,6 +76,14 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 	@Query("select a from Account a where a.organisation.id = :organisationId and a.active = true order by a.fullName")
 	List<Account> findActiveMembers(@Param("organisationId") long organisationId);
 
+	@Query("select distinct a.id from Account a join a.roles r where a.active = true and r in :roles"
+			+ " and (:all = true or a.organisation.id in :organisations)")
+	List<Long> findActiveIdsWithRoles(@Param("roles") java.util.Collection<Role> roles, @Param("all") boolean all,
+			@Param("organisations") java.util.Collection<Long> organisations);
+
+	@Query("select a from Account a where a.id in :ids and a.active = true")
+	List<Account> findActiveByIds(@Param("ids") java.util.Collection<Long> ids);
+
 	@Query("select distinct a from Account a join fetch a.organisation o left join fetch a.roles"
 			+ " where a.active = true and (o.id = :organisationId"
 			+ " or (:guests = true and o.kind = org.kimberleyprocess.portal.directory.OrganisationKind.GUEST))"

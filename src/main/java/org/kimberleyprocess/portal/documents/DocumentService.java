@@ -56,11 +56,15 @@ public class DocumentService {
 
 	private final JdbcTemplate jdbc;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	DocumentService(DocumentRepository documents, DocumentVersionRepository versions, CommentRepository comments,
 			SuggestionRepository suggestions, DocumentPolicy policy, MarkdownRenderer renderer,
-			DirectoryQueries directory, JdbcTemplate jdbc, Clock clock) {
+			DirectoryQueries directory, JdbcTemplate jdbc, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.documents = documents;
 		this.versions = versions;
 		this.comments = comments;
@@ -316,6 +320,7 @@ public class DocumentService {
 			throw new InvalidInputException(null, "document.circulate.notDraft");
 		}
 		document.circulate(this.clock.instant());
+		this.events.publishEvent(new DocumentEvents.Circulated(id, document.getTitle()));
 	}
 
 	@Transactional
@@ -364,9 +369,11 @@ public class DocumentService {
 		}
 		String anchor = StringUtils.hasText(form.getBlockAnchor()) ? form.getBlockAnchor() : null;
 		int versionNumber = document.getCurrentVersion();
+		Long repliedTo = null;
 		if (form.getParentId() != null) {
 			Comment parent = this.comments.findByIdAndDocumentId(form.getParentId(), id)
 				.orElseThrow(() -> new InvalidInputException("text", "comment.parent.unknown"));
+			repliedTo = parent.getAuthorId();
 			anchor = parent.getBlockAnchor();
 			versionNumber = parent.getVersionNumber();
 		}
@@ -383,7 +390,10 @@ public class DocumentService {
 		}
 		Comment comment = new Comment(id, versionNumber, anchor, form.getParentId(), viewer.asAuthor(), markdown,
 				this.renderer.renderComment(markdown), this.clock.instant());
-		return this.comments.save(comment).getId();
+		long commentId = this.comments.save(comment).getId();
+		this.events.publishEvent(
+				new DocumentEvents.CommentPosted(id, commentId, repliedTo, viewer.accountId(), viewer.name()));
+		return commentId;
 	}
 
 	@Transactional
@@ -479,6 +489,8 @@ public class DocumentService {
 				this.clock.instant());
 		this.versions.save(next);
 		suggestion.accept(viewer.name(), next.getNumber(), this.clock.instant());
+		this.events.publishEvent(
+				new DocumentEvents.SuggestionAccepted(id, suggestion.getProposerId(), next.getNumber(), viewer.name()));
 		return next.getNumber();
 	}
 
@@ -568,6 +580,13 @@ public class DocumentService {
 			.filter((document) -> document.takeEffect(since, communiquePath, communiqueTitle))
 			.map(Document::getId)
 			.toList();
+	}
+
+	/** Titles of documents, for messages sent to people already known to be concerned. */
+	public Map<Long, String> titles(java.util.Collection<Long> ids) {
+		return this.documents.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(Document::getId, Document::getTitle));
 	}
 
 	/** The status of a document, or null when there is no such document. */

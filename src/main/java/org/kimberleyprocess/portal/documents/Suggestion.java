@@ -106,6 +106,10 @@ public class Suggestion {
 		}
 	}
 
+	public long getProposerId() {
+		return this.proposerId;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

@@ -50,8 +50,12 @@ public class MeetingService {
 
 	private final RegistrationRepository registrations;
 
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
 	MeetingService(MeetingRepository meetings, AgendaItemRepository items, RegistrationRepository registrations,
-			DirectoryQueries directory, DocumentService documents, ConsensusService consensus, java.time.Clock clock) {
+			DirectoryQueries directory, DocumentService documents, ConsensusService consensus, java.time.Clock clock,
+			org.springframework.context.ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.registrations = registrations;
 		this.clock = clock;
 		this.meetings = meetings;
@@ -129,7 +133,9 @@ public class MeetingService {
 			}
 		}
 		int next = this.items.findByMeeting(meetingId).stream().mapToInt(AgendaItem::getPosition).max().orElse(0) + 1;
+		Meeting meeting = find(meetingId);
 		this.items.save(new AgendaItem(meetingId, next, title.strip(), documentId));
+		this.publisher.publishEvent(new MeetingEvents.AgendaChanged(meetingId, meeting.getTitle(), title.strip()));
 	}
 
 	@Transactional
@@ -139,6 +145,8 @@ public class MeetingService {
 			.filter((candidate) -> candidate.getMeetingId() == meetingId)
 			.orElseThrow(NotFoundException::new);
 		item.recordOutcome(outcome.strip());
+		this.publisher.publishEvent(new MeetingEvents.AgendaChanged(meetingId, find(meetingId).getTitle(),
+				item.getTitle()));
 	}
 
 	/** Meetings whose title or place contain the text; meetings are for signed-in readers only. */
@@ -155,6 +163,11 @@ public class MeetingService {
 	}
 
 	// Registrations
+
+	/** The people registered for the meeting. */
+	public List<Long> attendees(long meetingId) {
+		return this.registrations.findByMeeting(meetingId).stream().map(Registration::getAccountId).toList();
+	}
 
 	/** Who is registered, and whom the person may register or withdraw. */
 	public Registrations registrations(PortalUser user, long meetingId) {

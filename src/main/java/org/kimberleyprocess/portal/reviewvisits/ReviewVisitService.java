@@ -63,9 +63,13 @@ public class ReviewVisitService {
 
 	private final int reportMonths;
 
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
 	ReviewVisitService(ReviewVisitRepository visits, VisitEventRepository events, VolunteerRepository volunteers,
 			DirectoryQueries directory, DocumentService documents, Clock clock,
-			@Value("${portal.review-visits.report-months:3}") int reportMonths) {
+			@Value("${portal.review-visits.report-months:3}") int reportMonths,
+			org.springframework.context.ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.visits = visits;
 		this.events = events;
 		this.volunteers = volunteers;
@@ -293,6 +297,8 @@ public class ReviewVisitService {
 						EnumSet.of(VisitStatus.HOST_COMMENTS, VisitStatus.DRAFT_REPORT));
 				this.events.save(new VisitEvent(visit.getId(), from, VisitStatus.REPORT_ADOPTED,
 						"Working Group on Monitoring", event.officialNumber(), event.at()));
+				this.publisher.publishEvent(new ReviewVisitEvents.Moved(visit.getId(), visit.getHostOrganisationId(),
+						from.name(), VisitStatus.REPORT_ADOPTED.name()));
 			});
 	}
 
@@ -382,6 +388,8 @@ public class ReviewVisitService {
 	private void record(ReviewVisit visit, VisitStatus from, VisitStatus to, Viewer viewer, String note) {
 		this.events.save(new VisitEvent(visit.getId(), from, to, viewer.name() + " (" + viewer.organisationName().en() + ")",
 				StringUtils.hasText(note) ? note.strip() : null, this.clock.instant()));
+		this.publisher.publishEvent(new ReviewVisitEvents.Moved(visit.getId(), visit.getHostOrganisationId(),
+				from == null ? null : from.name(), to.name()));
 	}
 
 	private boolean isMonitoringChair(Viewer viewer) {

@@ -1,0 +1,78 @@
+package org.kimberleyprocess.portal.notifications;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.Contact;
+
+/**
+ * The daily digest: once a day has ended (UTC), each person who chose the digest for some
+ * types gets one email grouping that day's notifications of those types. Notifications are
+ * marked as digested in the same transaction, so none goes twice and none is skipped.
+ */
+@Component
+class Digests {
+
+	private final JdbcTemplate jdbc;
+
+	private final DirectoryQueries directory;
+
+	private final MailComposer mail;
+
+	private final Notifier notifier;
+
+	private final Clock clock;
+
+	Digests(JdbcTemplate jdbc, DirectoryQueries directory, MailComposer mail, Notifier notifier, Clock clock) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.mail = mail;
+		this.notifier = notifier;
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${portal.mail.digest-cron:0 0 * * * *}", zone = "UTC")
+	@Transactional
+	public int send() {
+		LocalDateTime startOfToday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).atStartOfDay();
+		List<Map<String, Object>> rows = this.jdbc.queryForList("""
+				SELECT id, account_id, type, arguments, link FROM notification
+				WHERE delivery = 'DIGEST' AND digested_at IS NULL AND created_at < ?
+				ORDER BY account_id, created_at, id FOR UPDATE SKIP LOCKED""", startOfToday);
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		Map<Long, List<MailComposer.Item>> byAccount = new LinkedHashMap<>();
+		for (Map<String, Object> row : rows) {
+			byAccount.computeIfAbsent(((Number) row.get("account_id")).longValue(), (id) -> new ArrayList<>())
+				.add(new MailComposer.Item(NotificationType.valueOf((String) row.get("type")),
+						Messages.split((String) row.get("arguments")), (String) row.get("link")));
+		}
+		int sent = 0;
+		if (this.notifier.mailConfigured()) {
+			for (Contact contact : this.directory.contacts(byAccount.keySet())) {
+				if (contact.email() != null && !contact.email().isBlank()) {
+					this.mail.queueDigest(contact, byAccount.get(contact.accountId()));
+					sent++;
+				}
+			}
+		}
+		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		List<Object[]> marks = rows.stream().map((row) -> new Object[] { now, row.get("id") }).toList();
+		this.jdbc.batchUpdate("UPDATE notification SET digested_at = ? WHERE id = ?", marks);
+		return sent;
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.kimberleyprocess.portal.notifications;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends queued email. Each node takes a batch of due messages with {@code FOR UPDATE SKIP
+ * LOCKED}, so no message goes twice; a failure is tried again after 1, 5, 15, 60 and 240
+ * minutes, then the message is marked failed and listed for administrators, who may retry it.
+ */
+@Component
+class Mailer {
+
+	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+	static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
+			Duration.ofHours(1), Duration.ofHours(4));
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectProvider<JavaMailSender> sender;
+
+	private final Clock clock;
+
+	private static final int BATCH = 100;
+
+	private final String from;
+
+	private final TransactionTemplate transactions;
+
+	Mailer(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> sender, Clock clock, TransactionTemplate transactions,
+			@Value("${portal.mail.from:Kimberley Process portal <no-reply@kimberleyprocess.example>}") String from) {
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.sender = sender;
+		this.clock = clock;
+		this.from = from;
+	}
+
+	/** Sends what is due, batch after batch (each in its own transaction), until nothing is left. */
+	@Scheduled(fixedDelayString = "${portal.mail.send-interval:PT30S}", initialDelayString = "PT30S")
+	public int deliverDue() {
+		JavaMailSender mail = this.sender.getIfAvailable();
+		if (mail == null) {
+			return 0;
+		}
+		int sent = 0;
+		for (int batch = 0; batch < 50; batch++) {
+			int[] outcome = this.transactions.execute((status) -> sendBatch(mail));
+			sent += outcome[0];
+			if (outcome[1] < BATCH) {
+				break;
+			}
+		}
+		return sent;
+	}
+
+	/** Sends one batch; answers how many were sent and how many were tried. */
+	private int[] sendBatch(JavaMailSender mail) {
+		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		List<Map<String, Object>> due = this.jdbc.queryForList("""
+				SELECT id, recipient, subject, text_body, html_body, attempts FROM outgoing_email
+				WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""", now, BATCH);
+		int sent = 0;
+		for (Map<String, Object> email : due) {
+			long id = ((Number) email.get("id")).longValue();
+			try {
+				MimeMessage message = mail.createMimeMessage();
+				MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+				helper.setFrom(this.from);
+				helper.setTo((String) email.get("recipient"));
+				helper.setSubject((String) email.get("subject"));
+				helper.setText((String) email.get("text_body"), (String) email.get("html_body"));
+				mail.send(message);
+				this.jdbc.update("UPDATE outgoing_email SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+						now, id);
+				sent++;
+			}
+			catch (Exception ex) {
+				int attempts = ((Number) email.get("attempts")).intValue() + 1;
+				String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+				if (attempts > BACKOFF.size()) {
+					log.warn("Giving up email {} after {} attempts: {}", id, attempts, error);
+					this.jdbc.update("UPDATE outgoing_email SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?",
+							attempts, limit(error), id);
+				}
+				else {
+					this.jdbc.update(
+							"UPDATE outgoing_email SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+							attempts, now.plus(BACKOFF.get(attempts - 1)), limit(error), id);
+				}
+			}
+		}
+		return new int[] { sent, due.size() };
+	}
+
+	private static String limit(String text) {
+		return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.kimberleyprocess.portal.notifications;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * A notification's text in a language: its type's message with the stored arguments; an
+ * argument made by {@link #key} is itself a message (a status, a position) in that language.
+ */
+final class Messages {
+
+	static final String SEPARATOR = "\u001f";
+
+	private static final String KEY = "\u0002";
+
+	private Messages() {
+	}
+
+	static String render(MessageSource messages, NotificationType type, List<String> arguments, Locale locale) {
+		Object[] resolved = arguments.stream()
+			.map((argument) -> argument.startsWith(KEY)
+					? messages.getMessage(argument.substring(1), null, argument.substring(1), locale) : argument)
+			.toArray();
+		return messages.getMessage("notification." + type.name(), resolved, locale);
+	}
+
+	/** An argument shown as the message of the key, in the reader's language. */
+	static String key(String code) {
+		return KEY + code;
+	}
+
+	static String join(List<String> arguments) {
+		return String.join(SEPARATOR, arguments);
+	}
+
+	static List<String> split(String arguments) {
+		return arguments.isEmpty() ? List.of() : List.of(arguments.split(SEPARATOR, -1));
+	}
+
+}

@@ -1,0 +1,162 @@
+package org.kimberleyprocess.portal.notifications;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import org.kimberleyprocess.portal.communiques.CommuniqueEvents;
+import org.kimberleyprocess.portal.consensus.ConsensusEvents;
+import org.kimberleyprocess.portal.consensus.ConsensusService;
+import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.directory.Role;
+import org.kimberleyprocess.portal.documents.DocumentEvents;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.meetings.MeetingEvents;
+import org.kimberleyprocess.portal.meetings.MeetingService;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitEvents;
+
+/**
+ * Turns what the modules announce into notifications for the people concerned, and only for
+ * those who may open what the notification links to. Each listener runs after the announcing
+ * transaction commits, in its own transaction, through the event publication registry: if it
+ * fails, the publication stays incomplete and is delivered again.
+ */
+@Component
+class NotificationListeners {
+
+	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final Notifier notifier;
+
+	private final DirectoryQueries directory;
+
+	private final AccountDirectory accounts;
+
+	private final DocumentService documents;
+
+	private final ConsensusService consensus;
+
+	private final MeetingService meetings;
+
+	private final Viewers viewers;
+
+	NotificationListeners(Notifier notifier, DirectoryQueries directory, AccountDirectory accounts,
+			DocumentService documents, ConsensusService consensus, MeetingService meetings, Viewers viewers) {
+		this.notifier = notifier;
+		this.directory = directory;
+		this.accounts = accounts;
+		this.documents = documents;
+		this.consensus = consensus;
+		this.meetings = meetings;
+		this.viewers = viewers;
+	}
+
+	@ApplicationModuleListener
+	void roundOpened(ConsensusEvents.RoundOpened event) {
+		List<Long> heads = this.directory.peopleWithRoles(this.consensus.eligibleOf(event.roundId()),
+				Role.HEAD_OF_DELEGATION, Role.ALTERNATE);
+		this.notifier.notify(readers(event.documentId(), heads), NotificationType.ROUND_OPENED,
+				"/documents/" + event.documentId() + "/consensus",
+				List.of(title(event.documentId()), Messages.key("consensus.kind." + event.kind().name()),
+						event.deadline() == null ? "—" : UTC.format(event.deadline())));
+	}
+
+	@ApplicationModuleListener
+	void positionRecorded(ConsensusEvents.PositionRecorded event) {
+		this.notifier.notify(
+				this.directory.peopleWithRoles(List.of(event.organisationId()), Role.HEAD_OF_DELEGATION,
+						Role.ALTERNATE),
+				NotificationType.POSITION_RECORDED, "/documents/" + event.documentId() + "/consensus",
+				List.of(title(event.documentId()), Messages.key("consensus.position." + event.position().name()),
+						event.recordedBy()));
+	}
+
+	@ApplicationModuleListener
+	void roundClosed(ConsensusEvents.RoundClosed event) {
+		if (!"ADOPTED".equals(event.outcome())) {
+			return;
+		}
+		this.notifier.notify(readers(event.documentId(), audience()), NotificationType.DOCUMENT_ADOPTED,
+				"/documents/" + event.documentId(), List.of(title(event.documentId()),
+						event.officialNumber() == null ? "" : event.officialNumber()));
+	}
+
+	@ApplicationModuleListener
+	void circulated(DocumentEvents.Circulated event) {
+		this.notifier.notify(readers(event.documentId(), audience()), NotificationType.DOCUMENT_CIRCULATED,
+				"/documents/" + event.documentId(), List.of(event.title()));
+	}
+
+	@ApplicationModuleListener
+	void commentPosted(DocumentEvents.CommentPosted event) {
+		if (event.repliedToAuthorId() == null || event.repliedToAuthorId() == event.authorId()) {
+			return;
+		}
+		this.notifier.notify(readers(event.documentId(), List.of(event.repliedToAuthorId())),
+				NotificationType.COMMENT_REPLY, "/documents/" + event.documentId() + "#comment-" + event.commentId(),
+				List.of(event.authorName(), title(event.documentId())));
+	}
+
+	@ApplicationModuleListener
+	void suggestionAccepted(DocumentEvents.SuggestionAccepted event) {
+		this.notifier.notify(readers(event.documentId(), List.of(event.proposerId())),
+				NotificationType.SUGGESTION_ACCEPTED, "/documents/" + event.documentId(),
+				List.of(title(event.documentId()), String.valueOf(event.versionNumber()), event.acceptedBy()));
+	}
+
+	@ApplicationModuleListener
+	void communiquePublished(CommuniqueEvents.Published event) {
+		this.notifier.notify(audience(), NotificationType.COMMUNIQUE_PUBLISHED, event.path(),
+				List.of(event.title(), Messages.key(event.revision() == 1 ? "notification.published.original"
+						: "notification.published.corrigendum")));
+	}
+
+	@ApplicationModuleListener
+	void visitMoved(ReviewVisitEvents.Moved event) {
+		List<Long> host = this.directory.peopleWithRoles(List.of(event.hostOrganisationId()), Role.HEAD_OF_DELEGATION,
+				Role.ALTERNATE);
+		this.notifier.notify(host, NotificationType.VISIT_MOVED, "/review-visits/" + event.visitId(),
+				List.of(this.directory.organisationInfo(event.hostOrganisationId()).name(java.util.Locale.ENGLISH),
+						Messages.key("visit.status." + event.to())));
+	}
+
+	@ApplicationModuleListener
+	void agendaChanged(MeetingEvents.AgendaChanged event) {
+		this.notifier.notify(this.meetings.attendees(event.meetingId()), NotificationType.AGENDA_CHANGED,
+				"/meetings/" + event.meetingId(), List.of(event.meetingTitle(), event.item()));
+	}
+
+	/** Heads and alternates of delegations, Observers' representatives and the Chair's office. */
+	private List<Long> audience() {
+		return this.directory.peopleWithRoles(null, Role.HEAD_OF_DELEGATION, Role.ALTERNATE,
+				Role.OBSERVER_REPRESENTATIVE, Role.CHAIRS_OFFICE);
+	}
+
+	/** Those of the people who may open the document, by the documents module's own rule. */
+	private List<Long> readers(long documentId, List<Long> people) {
+		List<Long> readers = new ArrayList<>();
+		for (long id : Set.copyOf(people)) {
+			PortalUser user = this.accounts.reload(id).orElse(null);
+			if (user != null && !this.documents.visibleAmong(this.viewers.of(user), List.of(documentId)).isEmpty()) {
+				readers.add(id);
+			}
+		}
+		return readers;
+	}
+
+	private String title(long documentId) {
+		Map<Long, String> titles = this.documents.titles(List.of(documentId));
+		return titles.getOrDefault(documentId, "");
+	}
+
+}
