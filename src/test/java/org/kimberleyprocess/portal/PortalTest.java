@@ -17,7 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = {
+		// Tests drive the mail queue, the digest and the reminders themselves, at the times they set.
+		"portal.mail.send-interval=PT24H", "portal.mail.digest-cron=-", "portal.notifications.reminder-check=PT24H" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @Import(SqlStatementCounter.class)

@@ -56,7 +56,8 @@ class Mailer {
 	}
 
 	/** Sends what is due, batch after batch (each in its own transaction), until nothing is left. */
-	@Scheduled(fixedDelayString = "${portal.mail.send-interval:PT30S}", initialDelayString = "PT30S")
+	@Scheduled(fixedDelayString = "${portal.mail.send-interval:PT30S}",
+			initialDelayString = "${portal.mail.send-interval:PT30S}")
 	public int deliverDue() {
 		JavaMailSender mail = this.sender.getIfAvailable();
 		if (mail == null) {

@@ -52,7 +52,8 @@ class Reminders {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${portal.notifications.reminder-check:PT5M}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "${portal.notifications.reminder-check:PT5M}",
+			initialDelayString = "${portal.notifications.reminder-check:PT5M}")
 	@Transactional
 	public int remind() {
 		Instant now = this.clock.instant();

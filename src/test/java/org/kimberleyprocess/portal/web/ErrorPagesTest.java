@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Error pages as a real server sends them (the servlet container's error dispatch): in the
  * portal's layout, in the reader's language, and revealing nothing of the internals.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"portal.mail.send-interval=PT24H", "portal.mail.digest-cron=-", "portal.notifications.reminder-check=PT24H" })
 @ActiveProfiles("demo")
 class ErrorPagesTest {
 
