@@ -39,9 +39,13 @@ class CommuniquePdf {
 		com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
 	}
 
-	CommuniquePdf(ITemplateEngine templates, Dates dates) {
+	private final String baseUrl;
+
+	CommuniquePdf(ITemplateEngine templates, Dates dates,
+			@org.springframework.beans.factory.annotation.Value("${portal.base-url:http://localhost:8080}") String baseUrl) {
 		this.templates = templates;
 		this.dates = dates;
+		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
 
 	byte[] render(Communique communique, CommuniqueRevision revision) {
@@ -53,6 +57,8 @@ class CommuniquePdf {
 			context.setVariable("communique", communique);
 			context.setVariable("revision", revision);
 			context.setVariable("dates", this.dates);
+			context.setVariable("address", this.baseUrl + communique.path()
+					+ (revision.isCorrigendum() ? "/revisions/" + revision.getNumber() : ""));
 			html = this.templates.process("communiques/pdf", context);
 		}
 		finally {
@@ -65,6 +71,8 @@ class CommuniquePdf {
 			if (FONT.canRead() && BOLD.canRead()) {
 				builder.useFont(FONT, "Portal Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
 				builder.useFont(BOLD, "Portal Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+				// Tagged for screen readers (PDF/UA), which needs every glyph from an embedded font.
+				builder.usePdfUaAccessibility(true);
 			}
 			builder.withW3cDocument(document, "/");
 			builder.toStream(out);

@@ -154,7 +154,12 @@ class CommuniquesTest {
 				.contains(official)
 				.contains("Record of adoption");
 			String lastPage = pdfPage(document, document.getNumberOfPages());
-			assertThat(lastPage).contains(hash).contains("Record of adoption");
+			assertThat(lastPage).contains(hash).contains("Record of adoption")
+				.contains("http://localhost:8080/communiques/2017-perth-plenary");
+			if (new java.io.File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").canRead()) {
+				assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged PDF").isNotNull();
+				assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+			}
 		}
 
 		// A corrigendum: a note is required, the text must change, and both revisions stay readable.
