@@ -99,7 +99,7 @@ class CommuniqueController {
 		if (PublicPages.unchanged(request, communique.getUpdatedAt(), slug, number, communique.getVersion())) {
 			return null;
 		}
-		model.addAttribute("view", this.communiques.read(slug, number));
+		model.addAttribute("view", this.communiques.read(communique, number));
 		return "communiques/detail";
 	}
 
@@ -119,7 +119,7 @@ class CommuniqueController {
 			return null;
 		}
 		int revision = (number == null) ? communique.getCurrentRevision() : number;
-		byte[] pdf = this.communiques.pdf(slug, number);
+		byte[] pdf = this.communiques.pdf(communique, number);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition",
@@ -195,10 +195,11 @@ class CommuniqueController {
 
 	@GetMapping("/publish")
 	String publishForm(@AuthenticationPrincipal PortalUser user, @RequestParam long document, Model model) {
+		CommuniqueService.PublishPage view = this.communiques.publishPage(this.viewers.of(user), document);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", this.communiques.proposal(this.viewers.of(user), document));
+			model.addAttribute("form", view.proposal());
 		}
-		model.addAttribute("view", this.communiques.publishPage(this.viewers.of(user), document));
+		model.addAttribute("view", view);
 		return "communiques/publish";
 	}
 

@@ -141,7 +141,11 @@ public class CommuniqueService {
 
 	/** A revision of the communiqué (its current one when no number is given), with the others and its changes. */
 	public Reading read(String slug, Integer number) {
-		Communique communique = find(slug);
+		return read(find(slug), number);
+	}
+
+	/** The same, for a communiqué already found. */
+	public Reading read(Communique communique, Integer number) {
 		List<CommuniqueRevision> all = this.revisions.findByCommunique(communique.getId());
 		int wanted = (number == null) ? communique.getCurrentRevision() : number;
 		CommuniqueRevision revision = all.stream()
@@ -156,8 +160,8 @@ public class CommuniqueService {
 		return new Reading(communique, revision, all, changes);
 	}
 
-	public byte[] pdf(String slug, Integer number) {
-		CommuniqueRevision revision = read(slug, number).revision();
+	public byte[] pdf(Communique communique, Integer number) {
+		CommuniqueRevision revision = read(communique, number).revision();
 		return this.jdbc.queryForObject("SELECT pdf FROM communique_pdf WHERE revision_id = ?", byte[].class,
 				revision.getId());
 	}
@@ -188,28 +192,26 @@ public class CommuniqueService {
 		return adopted.stream().filter((document) -> !published.contains(document.getId())).toList();
 	}
 
-	/** The document about to be published, with the meetings it may report on. */
+	/**
+	 * The document about to be published, with the meetings it may report on and a proposed
+	 * meeting and address: the meeting whose agenda took the text up, if any.
+	 */
 	public PublishPage publishPage(Viewer viewer, long documentId) {
 		requireChairsOffice(viewer);
 		Document document = this.documents.visible(viewer, documentId);
-		return new PublishPage(document, this.meetings.communiqueMeetings(),
-				this.communiques.findByDocumentId(documentId).orElse(null));
-	}
-
-	/** A proposed address and meeting for the document: the meeting whose agenda took it up, if any. */
-	public Publication proposal(Viewer viewer, long documentId) {
-		PublishPage page = publishPage(viewer, documentId);
-		Publication form = new Publication();
-		form.setDocument(documentId);
-		page.meetings()
-			.stream()
-			.filter((meeting) -> this.meetings.agendaDocuments(meeting.getId()).contains(documentId))
+		List<Meeting> candidates = this.meetings.communiqueMeetings();
+		Set<Long> takingItUp = this.meetings.meetingsTakingUp(documentId);
+		Publication proposal = new Publication();
+		proposal.setDocument(documentId);
+		candidates.stream()
+			.filter((meeting) -> takingItUp.contains(meeting.getId()))
 			.findFirst()
 			.ifPresent((meeting) -> {
-				form.setMeeting(meeting.getId());
-				form.setSlug(slugOf(meeting.getPlace() + " " + meeting.getKind().name()));
+				proposal.setMeeting(meeting.getId());
+				proposal.setSlug(slugOf(meeting.getPlace() + " " + meeting.getKind().name()));
 			});
-		return form;
+		return new PublishPage(document, candidates, this.communiques.findByDocumentId(documentId).orElse(null),
+				proposal);
 	}
 
 	@Transactional
@@ -332,7 +334,8 @@ public class CommuniqueService {
 	public record FeedEntry(Communique communique, CommuniqueRevision revision) {
 	}
 
-	public record PublishPage(Document document, List<Meeting> meetings, Communique published) {
+	public record PublishPage(Document document, List<Meeting> meetings, Communique published,
+			Publication proposal) {
 	}
 
 }

@@ -123,7 +123,7 @@ public class MeetingService {
 	@Transactional
 	public void addItem(Viewer viewer, long meetingId, String title, Long documentId) {
 		requireChairsOffice(viewer);
-		this.meetings.findById(meetingId).orElseThrow(NotFoundException::new);
+		Meeting meeting = find(meetingId);
 		if (documentId != null) {
 			try {
 				this.documents.visible(viewer, documentId);
@@ -133,7 +133,6 @@ public class MeetingService {
 			}
 		}
 		int next = this.items.findByMeeting(meetingId).stream().mapToInt(AgendaItem::getPosition).max().orElse(0) + 1;
-		Meeting meeting = find(meetingId);
 		this.items.save(new AgendaItem(meetingId, next, title.strip(), documentId));
 		this.publisher.publishEvent(new MeetingEvents.AgendaChanged(meetingId, meeting.getTitle(), title.strip()));
 	}
@@ -270,6 +269,11 @@ public class MeetingService {
 			.toList();
 	}
 
+	/** The meetings whose agenda takes the document up. */
+	public Set<Long> meetingsTakingUp(long documentId) {
+		return this.items.findMeetingsTakingUp(documentId);
+	}
+
 	/** Links the meeting to the communiqué that reports its outcome. */
 	@Transactional
 	public void reportedBy(long meetingId, String communiquePath, String communiqueTitle) {
@@ -316,6 +320,9 @@ interface AgendaItemRepository extends JpaRepository<AgendaItem, Long> {
 
 	@Query("select i from AgendaItem i where i.meetingId = :meetingId order by i.position")
 	List<AgendaItem> findByMeeting(@Param("meetingId") long meetingId);
+
+	@Query("select distinct i.meetingId from AgendaItem i where i.documentId = :documentId")
+	Set<Long> findMeetingsTakingUp(@Param("documentId") long documentId);
 
 }
 

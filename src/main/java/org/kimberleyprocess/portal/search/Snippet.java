@@ -2,7 +2,6 @@ package org.kimberleyprocess.portal.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,9 +50,5 @@ public record Snippet(List<Run> runs) {
 		return new Snippet(runs);
 	}
 
-	/** The title with the words marked. */
-	static Snippet title(String title, String query) {
-		return of(title, query.toLowerCase(Locale.ROOT));
-	}
 
 }

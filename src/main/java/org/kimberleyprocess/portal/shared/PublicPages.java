@@ -29,8 +29,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 @Component
 public class PublicPages extends ShallowEtagHeaderFilter {
 
-	/** Pages rendered by an earlier build of the portal are not current. */
-	private static final String BUILD = Long.toString(Instant.now().getEpochSecond());
+	/** Pages rendered before this start of the portal (perhaps by another release) are not current. */
+	private static final String BUILD = java.util.UUID.randomUUID().toString();
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
