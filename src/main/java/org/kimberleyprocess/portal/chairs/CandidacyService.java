@@ -68,6 +68,9 @@ public class CandidacyService {
 
 	/** The candidacies for next year's Vice-Chair, and what the reader may do with them. */
 	public CandidaciesPage page(PortalUser user) {
+		if (user.organisationKind() == OrganisationKind.GUEST) {
+			throw new NotFoundException();
+		}
 		int year = this.schedule.currentYear() + 1;
 		Map<Long, OrganisationRef> organisations = this.directory.organisations()
 			.stream()
@@ -124,14 +127,14 @@ public class CandidacyService {
 			throw new AccessDeniedException("Assessed by the Committee on Participation and Chairmanship");
 		}
 		Candidacy candidacy = current(id);
+		if (candidacy.getSelectionDocumentId() != null) {
+			throw new InvalidInputException(null, "candidacy.assessment.late");
+		}
 		if (eligible == null) {
 			throw new InvalidInputException("eligible", "candidacy.assessment.eligible");
 		}
 		if (!StringUtils.hasText(assessment)) {
 			throw new InvalidInputException("assessment", "candidacy.assessment.text");
-		}
-		if (candidacy.getSelectionDocumentId() != null) {
-			throw new InvalidInputException(null, "candidacy.assessment.late");
 		}
 		candidacy.assess(eligible, assessment.strip(), user.fullName(), this.clock.instant());
 	}

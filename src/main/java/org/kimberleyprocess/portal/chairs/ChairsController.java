@@ -77,6 +77,11 @@ class ChairsController {
 			return "redirect:/chairs/candidacies";
 		}
 		catch (InvalidInputException ex) {
+			if (ex.field() == null) {
+				// The selection decision was prepared meanwhile: the form is gone, say why.
+				Flash.error(redirect, ex.messageCode());
+				return "redirect:/chairs/candidacies";
+			}
 			Forms.reject(result, ex);
 		}
 		return candidacies(user, model);

@@ -306,6 +306,28 @@ public class CommuniqueService {
 		this.events.publishEvent(new CommuniqueEvents.Published(communique.path(), title, number));
 	}
 
+	/**
+	 * An Administrative Decision on the agenda of a meeting whose communiqué is already published
+	 * takes effect when it is adopted, with that communiqué.
+	 */
+	@org.springframework.context.event.EventListener
+	@Transactional
+	public void onRoundClosed(org.kimberleyprocess.portal.consensus.ConsensusEvents.RoundClosed event) {
+		if (!DocumentStatus.ADOPTED.name().equals(event.outcome())) {
+			return;
+		}
+		Set<Long> meetingsTakingItUp = this.meetings.meetingsTakingUp(event.documentId());
+		if (meetingsTakingItUp.isEmpty()) {
+			return;
+		}
+		this.communiques.findByMeetingIdIn(meetingsTakingItUp)
+			.stream()
+			.findFirst()
+			.ifPresent((communique) -> this.documents.bringIntoEffect(List.of(event.documentId()),
+					LocalDate.ofInstant(event.at(), ZoneOffset.UTC), communique.path(),
+					this.revisions.findByCommunique(communique.getId()).get(0).getTitle()));
+	}
+
 	void requireChairsOffice(Viewer viewer) {
 		if (!viewer.chairsOffice()) {
 			throw new AccessDeniedException("Communiqués are published by the Chair's office");
@@ -349,6 +371,9 @@ interface CommuniqueRepository extends JpaRepository<Communique, Long> {
 	Optional<Communique> findForUpdate(@Param("slug") String slug);
 
 	Optional<Communique> findByDocumentId(long documentId);
+
+	@Query("select c from Communique c where c.meetingId in :meetings order by c.publishedAt")
+	List<Communique> findByMeetingIdIn(@Param("meetings") Collection<Long> meetings);
 
 	@Query("select c.documentId from Communique c where c.documentId in :ids")
 	Set<Long> findPublishedAmong(@Param("ids") Collection<Long> ids);

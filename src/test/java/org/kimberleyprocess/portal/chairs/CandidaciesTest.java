@@ -56,6 +56,17 @@ class CandidaciesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Candidacies for Vice-Chair in 2017"),
 					containsString("European Union"), containsString("Eligible"), containsString("Angola"))));
+		this.mvc.perform(get("/chairs/candidacies").session(SignIn.as(this.mvc, "guest-gga")))
+			.andExpect(status().isNotFound());
+		long europeanUnion = this.jdbc.queryForObject(
+				"SELECT c.id FROM vice_chair_candidacy c JOIN organisation o ON o.id = c.organisation_id WHERE c.year = 2017 AND o.code = 'eu'",
+				Long.class);
+		this.mvc.perform(post("/chairs/candidacies/{id}/assessment", europeanUnion).session(SignIn.as(this.mvc, "hod-ao"))
+			.with(csrf())
+			.param("eligible", "maybe")
+			.param("assessment", "Too late."))
+			.andExpect(redirectedUrl("/chairs/candidacies"))
+			.andExpect(flash().attribute("flash", org.hamcrest.Matchers.hasToString(containsString("candidacy.assessment.late"))));
 		this.mvc.perform(submit("hod-cf", "The Central African Republic offers to serve."))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Only an active Participant may be a candidate.")));

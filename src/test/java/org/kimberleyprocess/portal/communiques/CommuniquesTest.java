@@ -141,6 +141,26 @@ class CommuniquesTest {
 		this.mvc.perform(get("/meetings/{id}", meeting).session(SignIn.as(this.mvc, "hod-bw")))
 			.andExpect(content().string(containsString("href=\"/communiques/2017-perth-plenary\"")));
 
+		// A decision of the meeting adopted after the communiqué was published takes effect on adoption.
+		NewDocument late = new NewDocument();
+		late.setType(DocumentType.ADMINISTRATIVE_DECISION);
+		late.setBody("PLENARY");
+		late.setYear(2017);
+		late.setConfidentiality(Confidentiality.PLENARY);
+		late.setTitle("Administrative Decision adopted after the communiqué");
+		late.setText("# Administrative Decision adopted after the communiqué\n\n1. Decides later.\n");
+		late.setCoEditors(Set.of());
+		long lateDecision = this.documents.create(chair, late);
+		this.documents.circulate(chair, lateDecision);
+		this.meetings.addItem(chair, meeting, "A decision taken by written procedure", lateDecision);
+		this.mvc.perform(get("/documents/{id}", lateDecision).session(SignIn.as(this.mvc, "hod-bw")))
+			.andExpect(content().string(not(containsString("In effect since"))));
+		long lateRound = this.consensus.open(chair, lateDecision, RoundKind.MEETING, null, null);
+		this.consensus.closeMeeting(chair, lateDecision, lateRound);
+		this.mvc.perform(get("/documents/{id}", lateDecision).session(SignIn.as(this.mvc, "hod-bw")))
+			.andExpect(content().string(allOf(containsString("In effect since"),
+					containsString("href=\"/communiques/2017-perth-plenary\""))));
+
 		byte[] pdf = this.mvc.perform(get("/communiques/2017-perth-plenary.pdf"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
