@@ -45,6 +45,14 @@ public class AccountDirectory {
 		return this.accounts.findWithRolesById(accountId).map(PortalUser::new);
 	}
 
+	/** The active ones of these people, as they would be signed in, in one query. */
+	public java.util.List<PortalUser> reloadActive(java.util.Collection<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return java.util.List.of();
+		}
+		return this.accounts.findActiveWithRolesByIds(accountIds).stream().map(PortalUser::new).toList();
+	}
+
 	/** Whether a signed-in session may go on, and whether it is still up to date. */
 	public SessionCheck check(PortalUser user) {
 		return this.accounts.findStateById(user.id()).map((state) -> {

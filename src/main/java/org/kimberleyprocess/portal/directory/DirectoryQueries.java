@@ -138,6 +138,28 @@ public class DirectoryQueries {
 			.collect(Collectors.toSet());
 	}
 
+	/** The groups each of these organisations belongs to, in one query. */
+	public java.util.Map<Long, Set<Long>> memberGroupIds(java.util.Collection<Long> organisationIds) {
+		java.util.Map<Long, Set<Long>> groups = new java.util.HashMap<>();
+		organisationIds.forEach((id) -> groups.put(id, new java.util.HashSet<>()));
+		if (!organisationIds.isEmpty()) {
+			this.memberships.findGroupIdsByOrganisations(organisationIds)
+				.forEach((row) -> groups.get((Long) row[0]).add((Long) row[1]));
+		}
+		return groups;
+	}
+
+	/** The groups each of these people chairs today, within the chair's term, in one query. */
+	public java.util.Map<Long, Set<Long>> chairedGroupIds(java.util.Collection<Long> accountIds) {
+		java.util.Map<Long, Set<Long>> groups = new java.util.HashMap<>();
+		accountIds.forEach((id) -> groups.put(id, new java.util.HashSet<>()));
+		if (!accountIds.isEmpty()) {
+			this.workingGroups.findChairedByAny(accountIds, today())
+				.forEach((group) -> groups.get(group.getChairAccount().getId()).add(group.getId()));
+		}
+		return groups;
+	}
+
 	public List<GroupRef> workingGroups() {
 		return this.workingGroups.findAllByOrderByKindAscNameEnAsc()
 			.stream()

@@ -52,6 +52,10 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 	@Query("select a from Account a join fetch a.organisation left join fetch a.roles where a.id = :id")
 	Optional<Account> findWithRolesById(@Param("id") long id);
 
+	@Query("select distinct a from Account a join fetch a.organisation left join fetch a.roles"
+			+ " where a.id in :ids and a.active = true")
+	List<Account> findActiveWithRolesByIds(@Param("ids") java.util.Collection<Long> ids);
+
 	@Query("""
 			select new org.kimberleyprocess.portal.directory.AccountState(a.active, a.securityStamp, a.passwordChangeRequired)
 			from Account a where a.id = :id""")
@@ -106,6 +110,9 @@ interface WorkingGroupMembershipRepository extends JpaRepository<WorkingGroupMem
 	@Query("select m.workingGroup.id from WorkingGroupMembership m where m.organisation.id = :organisationId")
 	Set<Long> findGroupIdsByOrganisation(@Param("organisationId") long organisationId);
 
+	@Query("select m.organisation.id, m.workingGroup.id from WorkingGroupMembership m where m.organisation.id in :ids")
+	List<Object[]> findGroupIdsByOrganisations(@Param("ids") java.util.Collection<Long> organisationIds);
+
 }
 
 interface WorkingGroupRepository extends JpaRepository<WorkingGroup, Long> {
@@ -115,6 +122,11 @@ interface WorkingGroupRepository extends JpaRepository<WorkingGroup, Long> {
 			+ " and (g.chairFrom is null or g.chairFrom <= :day) and (g.chairUntil is null or g.chairUntil >= :day)"
 			+ " order by g.nameEn")
 	List<WorkingGroup> findChairedBy(@Param("accountId") long accountId, @Param("day") java.time.LocalDate day);
+
+	@Query("select g from WorkingGroup g where g.chairAccount.id in :accountIds"
+			+ " and (g.chairFrom is null or g.chairFrom <= :day) and (g.chairUntil is null or g.chairUntil >= :day)")
+	List<WorkingGroup> findChairedByAny(@Param("accountIds") java.util.Collection<Long> accountIds,
+			@Param("day") java.time.LocalDate day);
 
 	@Query("select g from WorkingGroup g left join fetch g.chairOrganisation left join fetch g.chairAccount"
 			+ " order by g.kind, g.nameEn")

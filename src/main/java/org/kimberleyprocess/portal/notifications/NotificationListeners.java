@@ -15,10 +15,10 @@ import org.kimberleyprocess.portal.consensus.ConsensusEvents;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
-import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.documents.DocumentEvents;
 import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.Viewer;
 import org.kimberleyprocess.portal.documents.Viewers;
 import org.kimberleyprocess.portal.meetings.MeetingEvents;
 import org.kimberleyprocess.portal.meetings.MeetingService;
@@ -142,13 +142,19 @@ class NotificationListeners {
 				Role.OBSERVER_REPRESENTATIVE, Role.CHAIRS_OFFICE);
 	}
 
-	/** Those of the people who may open the document, by the documents module's own rule. */
+	/**
+	 * Those of the people who may open the document, by the documents module's own rule. People
+	 * alike for that rule (same organisation, office and chaired groups) are asked once.
+	 */
 	private List<Long> readers(long documentId, List<Long> people) {
 		List<Long> readers = new ArrayList<>();
-		for (long id : Set.copyOf(people)) {
-			PortalUser user = this.accounts.reload(id).orElse(null);
-			if (user != null && !this.documents.visibleAmong(this.viewers.of(user), List.of(documentId)).isEmpty()) {
-				readers.add(id);
+		Map<List<Object>, Boolean> answers = new java.util.HashMap<>();
+		for (Viewer viewer : this.viewers.of(this.accounts.reloadActive(Set.copyOf(people)))) {
+			List<Object> alike = List.of(viewer.organisationId(), viewer.kind(), viewer.chairsOffice(),
+					viewer.delegationMember(), viewer.chairedGroups());
+			if (answers.computeIfAbsent(alike,
+					(key) -> !this.documents.visibleAmong(viewer, List.of(documentId)).isEmpty())) {
+				readers.add(viewer.accountId());
 			}
 		}
 		return readers;
