@@ -223,6 +223,18 @@ class CommuniquesTest {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"));
 		this.mvc.perform(get("/communiques/2017-perth-plenary/revisions/3")).andExpect(status().isNotFound());
+
+		// A corrigendum's text is sanitised like any version: raw HTML and script links do not survive.
+		this.mvc.perform(post("/communiques/2017-perth-plenary/corrigendum").session(session)
+			.with(csrf())
+			.param("baseRevision", "2")
+			.param("text", text.replace("met in Perth", "met in Perth, Australia")
+					+ "\n<script>alert('corrigendum')</script>\n\n2. See [the annex](javascript:alert(1)).\n")
+			.param("note", "Adds paragraph 2."))
+			.andExpect(redirectedUrl("/communiques/2017-perth-plenary"));
+		this.mvc.perform(get("/communiques/2017-perth-plenary"))
+			.andExpect(content().string(allOf(containsString("See the annex."), not(containsString("<script>alert")),
+					not(containsString("href=\"javascript")))));
 	}
 
 	@Test
