@@ -1,0 +1,131 @@
+package org.kimberleyprocess.portal.notifications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.kimberleyprocess.portal.notifications.NotificationType.Delivery;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/**
+ * A person's notifications and delivery preferences, and the email that keeps failing. Every
+ * query about notifications and preferences is bound to the person's own account: nobody reads
+ * or marks another's, and an entry that is not theirs is not found.
+ */
+@Service
+@Transactional(readOnly = true)
+class Inbox {
+
+	private final JdbcTemplate jdbc;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	Inbox(JdbcTemplate jdbc, MessageSource messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	record Entry(long id, NotificationType type, String message, String link, Instant createdAt, boolean read) {
+	}
+
+	/** One page of the person's notifications, newest first; one more than asked shows there is a next page. */
+	List<Entry> page(long accountId, NotificationType type, boolean unreadOnly, int page, int size, Locale locale) {
+		String kind = (type == null) ? null : type.name();
+		return this.jdbc.query("""
+				SELECT id, type, arguments, link, created_at, read_at FROM notification
+				WHERE account_id = ? AND (? IS NULL OR type = ?) AND (? = FALSE OR read_at IS NULL)
+				ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""", (row, n) -> {
+					NotificationType rowType = NotificationType.valueOf(row.getString("type"));
+					return new Entry(row.getLong("id"), rowType,
+							Messages.render(this.messages, rowType, Messages.split(row.getString("arguments")), locale),
+							row.getString("link"),
+							row.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+							row.getObject("read_at") != null);
+				}, accountId, kind, kind, unreadOnly, size + 1, page * size);
+	}
+
+	int unread(long accountId) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE account_id = ? AND read_at IS NULL",
+				Integer.class, accountId);
+	}
+
+	/** Marks the notification read and answers what it links to. */
+	@Transactional
+	String open(long accountId, long id) {
+		List<String> link = this.jdbc.queryForList("SELECT link FROM notification WHERE id = ? AND account_id = ?",
+				String.class, id, accountId);
+		if (link.isEmpty()) {
+			throw new NotFoundException();
+		}
+		markRead(accountId, id);
+		return link.get(0);
+	}
+
+	@Transactional
+	void markRead(long accountId, long id) {
+		int marked = this.jdbc.update(
+				"UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND account_id = ?", now(), id,
+				accountId);
+		if (marked == 0) {
+			throw new NotFoundException();
+		}
+	}
+
+	@Transactional
+	void markAllRead(long accountId) {
+		this.jdbc.update("UPDATE notification SET read_at = ? WHERE account_id = ? AND read_at IS NULL", now(), accountId);
+	}
+
+	/** The person's delivery for every kind: chosen, or the kind's default. */
+	Map<NotificationType, Delivery> preferences(long accountId) {
+		Map<NotificationType, Delivery> chosen = new EnumMap<>(NotificationType.class);
+		for (NotificationType type : NotificationType.values()) {
+			chosen.put(type, type.byDefault());
+		}
+		this.jdbc.query("SELECT type, delivery FROM notification_preference WHERE account_id = ?", (row) -> {
+			chosen.put(NotificationType.valueOf(row.getString(1)), Delivery.valueOf(row.getString(2)));
+		}, accountId);
+		return chosen;
+	}
+
+	@Transactional
+	void savePreferences(long accountId, Map<NotificationType, Delivery> chosen) {
+		chosen.forEach((type, delivery) -> this.jdbc.update("""
+				INSERT INTO notification_preference (account_id, type, delivery) VALUES (?, ?, ?)
+				ON DUPLICATE KEY UPDATE delivery = VALUES(delivery)""", accountId, type.name(), delivery.name()));
+	}
+
+	/** Email given up, or still being retried after a failure. */
+	List<Map<String, Object>> failingEmails() {
+		return this.jdbc.queryForList("""
+				SELECT id, recipient, subject, status, attempts, next_attempt_at, last_error FROM outgoing_email
+				WHERE status = 'FAILED' OR (status = 'PENDING' AND attempts > 0) ORDER BY id DESC LIMIT 200""");
+	}
+
+	/** Puts a failed email back in the queue, to go at the next sending. */
+	@Transactional
+	void retry(long emailId) {
+		if (this.jdbc.update("UPDATE outgoing_email SET status = 'PENDING', attempts = 0, next_attempt_at = ?"
+				+ " WHERE id = ? AND status <> 'SENT'", now(), emailId) == 0) {
+			throw new NotFoundException();
+		}
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+}
