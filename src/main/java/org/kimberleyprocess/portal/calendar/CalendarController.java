@@ -19,8 +19,8 @@ import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.ConsensusService.OpenRound;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.PortalUser;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.meetings.MeetingService.MeetingRow;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
@@ -36,7 +36,7 @@ class CalendarController {
 
 	private final AccountDirectory accounts;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
 	private final ReviewVisitService visits;
 
@@ -44,11 +44,11 @@ class CalendarController {
 
 	private final ConsensusService consensus;
 
-	CalendarController(CalendarFeeds calendars, AccountDirectory accounts, Viewers viewers, ReviewVisitService visits,
+	CalendarController(CalendarFeeds calendars, AccountDirectory accounts, Readers readers, ReviewVisitService visits,
 			MeetingService meetings, ConsensusService consensus) {
 		this.calendars = calendars;
 		this.accounts = accounts;
-		this.viewers = viewers;
+		this.readers = readers;
 		this.visits = visits;
 		this.meetings = meetings;
 		this.consensus = consensus;
@@ -83,7 +83,7 @@ class CalendarController {
 		PortalUser owner = this.calendars.usernameFor(token)
 			.flatMap(this.accounts::findForSignIn)
 			.orElseThrow(NotFoundException::new);
-		Viewer viewer = this.viewers.of(owner);
+		Reader reader = this.readers.of(owner);
 		List<Event> events = new ArrayList<>();
 		for (VisitRow row : this.visits.scheduled()) {
 			events.add(new Event("review-visit-" + row.visit().getId(), row.visit().getStartDate(),
@@ -93,7 +93,7 @@ class CalendarController {
 			events.add(new Event("meeting-" + row.meeting().getId(), row.meeting().getStartDate(),
 					row.meeting().getEndDate(), null, row.meeting().getTitle(), row.meeting().getPlace()));
 		}
-		for (OpenRound round : this.consensus.openRounds(viewer)) {
+		for (OpenRound round : this.consensus.openRounds(reader)) {
 			if (round.round().getDeadline() != null) {
 				events.add(new Event("deadline-" + round.round().getId(), null, null, round.round().getDeadline(),
 						"Written procedure deadline: " + round.document().getTitle(), null));

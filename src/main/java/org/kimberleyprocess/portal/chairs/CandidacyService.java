@@ -26,8 +26,8 @@ import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
@@ -51,18 +51,18 @@ public class CandidacyService {
 
 	private final DocumentService documents;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
 	private final Clock clock;
 
 	CandidacyService(CandidacyRepository candidacies, ChairSchedule schedule, ChairTermRepository terms,
-			DirectoryQueries directory, DocumentService documents, Viewers viewers, Clock clock) {
+			DirectoryQueries directory, DocumentService documents, Readers readers, Clock clock) {
 		this.candidacies = candidacies;
 		this.schedule = schedule;
 		this.terms = terms;
 		this.directory = directory;
 		this.documents = documents;
-		this.viewers = viewers;
+		this.readers = readers;
 		this.clock = clock;
 	}
 
@@ -145,8 +145,8 @@ public class CandidacyService {
 	 */
 	@Transactional
 	public long putToSelection(PortalUser user, long id) {
-		Viewer viewer = this.viewers.of(user);
-		if (!viewer.chairsOffice()) {
+		Reader reader = this.readers.of(user);
+		if (!reader.chairsOffice()) {
 			throw new AccessDeniedException("The Chair's office prepares the selection decision");
 		}
 		Candidacy candidacy = current(id);
@@ -166,8 +166,8 @@ public class CandidacyService {
 				+ "2. Recalls that the Vice-Chair becomes Chair of the Kimberley Process on 1 January " + (year + 1)
 				+ ".\n");
 		form.setCoEditors(Set.of());
-		long document = this.documents.create(viewer, form);
-		this.documents.circulate(viewer, document);
+		long document = this.documents.create(reader, form);
+		this.documents.circulate(reader, document);
 		link(candidacy, document);
 		return document;
 	}
@@ -178,13 +178,13 @@ public class CandidacyService {
 	 */
 	@Transactional
 	public void putToSelection(PortalUser user, long id, long documentId) {
-		Viewer viewer = this.viewers.of(user);
-		if (!viewer.chairsOffice()) {
+		Reader reader = this.readers.of(user);
+		if (!reader.chairsOffice()) {
 			throw new AccessDeniedException("The Chair's office prepares the selection decision");
 		}
 		Candidacy candidacy = current(id);
 		requireSelectable(candidacy);
-		if (this.documents.visible(viewer, documentId).getType() != DocumentType.ADMINISTRATIVE_DECISION) {
+		if (this.documents.visible(reader, documentId).getType() != DocumentType.ADMINISTRATIVE_DECISION) {
 			throw new InvalidInputException(null, "candidacy.select.notDecision");
 		}
 		link(candidacy, documentId);

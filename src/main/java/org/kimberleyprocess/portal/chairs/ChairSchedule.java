@@ -54,15 +54,6 @@ public class ChairSchedule {
 		return this.clock.instant().atZone(ZoneOffset.UTC).getYear();
 	}
 
-	/**
-	 * Whether the organisation holds the chair at the instant. Where the schedule has no row for
-	 * that year it is not being kept, and nobody is held back.
-	 */
-	public boolean holdsOffice(long organisationId, Instant at) {
-		Optional<Long> chair = this.terms.findChairOf(at.atZone(ZoneOffset.UTC).getYear());
-		return chair.isEmpty() || chair.get() == organisationId;
-	}
-
 	/** This year's row of the schedule (Chair and Vice-Chair), if the schedule has one. */
 	public Optional<YearView> current() {
 		int year = currentYear();

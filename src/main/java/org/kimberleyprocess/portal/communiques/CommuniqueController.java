@@ -36,11 +36,11 @@ import org.kimberleyprocess.portal.communiques.CommuniqueForms.Corrigendum;
 import org.kimberleyprocess.portal.communiques.CommuniqueForms.Publication;
 import org.kimberleyprocess.portal.communiques.CommuniqueService.Reading;
 import org.kimberleyprocess.portal.directory.PortalUser;
-import org.kimberleyprocess.portal.documents.Viewers;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.PublicPages;
+import org.kimberleyprocess.portal.directory.Reader;
 
 /** The public communiqués (list, page, PDF, feed) and their publication by the Chair's office. */
 @Controller
@@ -53,18 +53,15 @@ class CommuniqueController {
 
 	private final CommuniqueService communiques;
 
-	private final Viewers viewers;
-
 	private final MessageSource messages;
 
-	CommuniqueController(CommuniqueService communiques, Viewers viewers, MessageSource messages) {
+	CommuniqueController(CommuniqueService communiques, MessageSource messages) {
 		this.communiques = communiques;
-		this.viewers = viewers;
 		this.messages = messages;
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String q,
+	String list(@AuthenticationPrincipal PortalUser user, Reader reader, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") int page,
 			WebRequest request, Model model) {
 		String query = (q == null) ? null : q.strip();
@@ -80,7 +77,7 @@ class CommuniqueController {
 		model.addAttribute("page", this.communiques.list(query, year, PageRequest.of(pageNumber, PAGE_SIZE)));
 		model.addAttribute("years", this.communiques.years());
 		model.addAttribute("awaiting",
-				user == null ? List.of() : this.communiques.awaitingPublication(this.viewers.of(user)));
+				user == null ? List.of() : this.communiques.awaitingPublication(reader));
 		return "communiques/list";
 	}
 
@@ -194,8 +191,8 @@ class CommuniqueController {
 	// Publishing
 
 	@GetMapping("/publish")
-	String publishForm(@AuthenticationPrincipal PortalUser user, @RequestParam long document, Model model) {
-		CommuniqueService.PublishPage view = this.communiques.publishPage(this.viewers.of(user), document);
+	String publishForm(Reader reader, @RequestParam long document, Model model) {
+		CommuniqueService.PublishPage view = this.communiques.publishPage(reader, document);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", view.proposal());
 		}
@@ -204,14 +201,14 @@ class CommuniqueController {
 	}
 
 	@PostMapping("/publish")
-	String publish(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("form") Publication form,
+	String publish(Reader reader, @Valid @ModelAttribute("form") Publication form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (form.getDocument() == null) {
 			throw new org.kimberleyprocess.portal.shared.NotFoundException();
 		}
 		if (!result.hasErrors()) {
 			try {
-				String slug = this.communiques.publish(this.viewers.of(user), form);
+				String slug = this.communiques.publish(reader, form);
 				Flash.success(redirect, "communique.published");
 				return "redirect:/communiques/" + slug;
 			}
@@ -219,14 +216,14 @@ class CommuniqueController {
 				Forms.reject(result, ex);
 			}
 		}
-		model.addAttribute("view", this.communiques.publishPage(this.viewers.of(user), form.getDocument()));
+		model.addAttribute("view", this.communiques.publishPage(reader, form.getDocument()));
 		return "communiques/publish";
 	}
 
 	@GetMapping("/" + SLUG + "/corrigendum")
-	String corrigendumForm(@AuthenticationPrincipal PortalUser user, @PathVariable String slug, Model model) {
+	String corrigendumForm(Reader reader, @PathVariable String slug, Model model) {
 		Reading view = this.communiques.read(slug, null);
-		this.communiques.requireChairsOffice(this.viewers.of(user));
+		this.communiques.requireChairsOffice(reader);
 		Corrigendum form = new Corrigendum();
 		form.setText(view.revision().getMarkdown());
 		form.setBaseRevision(view.revision().getNumber());
@@ -236,12 +233,12 @@ class CommuniqueController {
 	}
 
 	@PostMapping("/" + SLUG + "/corrigendum")
-	String correct(@AuthenticationPrincipal PortalUser user, @PathVariable String slug,
+	String correct(Reader reader, @PathVariable String slug,
 			@Valid @ModelAttribute("form") Corrigendum form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				int number = this.communiques.correct(this.viewers.of(user), slug, form);
+				int number = this.communiques.correct(reader, slug, form);
 				Flash.success(redirect, "communique.corrected", String.valueOf(number - 1));
 				return "redirect:/communiques/" + slug;
 			}

@@ -39,7 +39,7 @@ import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.documents.DocumentVersion;
 import org.kimberleyprocess.portal.documents.MarkdownRenderer;
 import org.kimberleyprocess.portal.documents.TextDiff;
-import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.shared.FullText;
@@ -179,12 +179,12 @@ public class CommuniqueService {
 	// Publishing: the Chair's office
 
 	/** Adopted communiqués not yet published, for the Chair's office. */
-	public List<Document> awaitingPublication(Viewer viewer) {
-		if (!viewer.chairsOffice()) {
+	public List<Document> awaitingPublication(Reader reader) {
+		if (!reader.chairsOffice()) {
 			return List.of();
 		}
 		List<Document> adopted = this.documents
-			.list(viewer, new Filter(DocumentType.COMMUNIQUE, null, null, DocumentStatus.ADOPTED, null),
+			.list(reader, new Filter(DocumentType.COMMUNIQUE, null, null, DocumentStatus.ADOPTED, null),
 					PageRequest.of(0, 50))
 			.getContent();
 		List<Long> ids = adopted.stream().map(Document::getId).toList();
@@ -196,9 +196,9 @@ public class CommuniqueService {
 	 * The document about to be published, with the meetings it may report on and a proposed
 	 * meeting and address: the meeting whose agenda took the text up, if any.
 	 */
-	public PublishPage publishPage(Viewer viewer, long documentId) {
-		requireChairsOffice(viewer);
-		Document document = this.documents.visible(viewer, documentId);
+	public PublishPage publishPage(Reader reader, long documentId) {
+		requireChairsOffice(reader);
+		Document document = this.documents.visible(reader, documentId);
 		List<Meeting> candidates = this.meetings.communiqueMeetings();
 		Set<Long> takingItUp = this.meetings.meetingsTakingUp(documentId);
 		Publication proposal = new Publication();
@@ -215,11 +215,11 @@ public class CommuniqueService {
 	}
 
 	@Transactional
-	public String publish(Viewer viewer, Publication form) {
-		requireChairsOffice(viewer);
+	public String publish(Reader reader, Publication form) {
+		requireChairsOffice(reader);
 		Document document;
 		try {
-			document = this.documents.visible(viewer, form.getDocument());
+			document = this.documents.visible(reader, form.getDocument());
 		}
 		catch (NotFoundException ex) {
 			throw new InvalidInputException(null, "communique.publish.unknownDocument");
@@ -260,7 +260,7 @@ public class CommuniqueService {
 			// Another publication of the same text, or of the same address, was committed meanwhile.
 			throw new InvalidInputException("slug", "communique.publish.raced");
 		}
-		addRevision(communique, 1, adopted.getTitle(), adopted.getMarkdown(), adopted.getHtml(), null, viewer, now);
+		addRevision(communique, 1, adopted.getTitle(), adopted.getMarkdown(), adopted.getHtml(), null, reader, now);
 		LocalDate effective = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		this.documents.bringIntoEffect(this.meetings.agendaDocuments(meeting.getId()), effective, communique.path(),
 				adopted.getTitle());
@@ -269,8 +269,8 @@ public class CommuniqueService {
 	}
 
 	@Transactional
-	public int correct(Viewer viewer, String slug, Corrigendum form) {
-		requireChairsOffice(viewer);
+	public int correct(Reader reader, String slug, Corrigendum form) {
+		requireChairsOffice(reader);
 		Communique communique = this.communiques.findForUpdate(slug).orElseThrow(NotFoundException::new);
 		if (form.getBaseRevision() != communique.getCurrentRevision()) {
 			throw new InvalidInputException(null, "communique.corrigendum.stale", communique.getCurrentRevision());
@@ -293,14 +293,14 @@ public class CommuniqueService {
 			.filter((line) -> !line.isEmpty() && line.length() <= 300)
 			.orElse(current.getTitle());
 		addRevision(communique, number, title, markdown, this.renderer.render(markdown).html(), form.getNote().strip(),
-				viewer, now);
+				reader, now);
 		return number;
 	}
 
 	private void addRevision(Communique communique, int number, String title, String markdown, String html,
-			String note, Viewer viewer, Instant now) {
+			String note, Reader reader, Instant now) {
 		CommuniqueRevision revision = this.revisions.saveAndFlush(new CommuniqueRevision(communique.getId(), number,
-				title, markdown, html, MarkdownRenderer.sha256(markdown), note, now, viewer.name()));
+				title, markdown, html, MarkdownRenderer.sha256(markdown), note, now, reader.name()));
 		this.jdbc.update("INSERT INTO communique_pdf (revision_id, pdf) VALUES (?, ?)", revision.getId(),
 				this.pdf.render(communique, revision));
 		this.events.publishEvent(new CommuniqueEvents.Published(communique.path(), title, number));
@@ -328,8 +328,8 @@ public class CommuniqueService {
 					this.revisions.findByCommunique(communique.getId()).get(0).getTitle()));
 	}
 
-	void requireChairsOffice(Viewer viewer) {
-		if (!viewer.chairsOffice()) {
+	void requireChairsOffice(Reader reader) {
+		if (!reader.chairsOffice()) {
 			throw new AccessDeniedException("Communiqués are published by the Chair's office");
 		}
 	}

@@ -25,8 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.kimberleyprocess.portal.consensus.ConsensusService.RoundsPage;
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
@@ -45,53 +45,52 @@ class ConsensusController {
 
 	private final ConsensusService consensus;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
-	ConsensusController(ConsensusService consensus, Viewers viewers) {
+	ConsensusController(ConsensusService consensus, Readers readers) {
 		this.consensus = consensus;
-		this.viewers = viewers;
+		this.readers = readers;
 	}
 
 	@GetMapping("/consensus")
-	String openRounds(@AuthenticationPrincipal PortalUser user, Model model) {
-		model.addAttribute("rounds", this.consensus.openRounds(this.viewers.of(user)));
+	String openRounds(Reader reader, Model model) {
+		model.addAttribute("rounds", this.consensus.openRounds(reader));
 		return "consensus/list";
 	}
 
 	@GetMapping("/documents/{id}/consensus")
-	String rounds(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String rounds(Reader reader, @PathVariable long id,
 			@RequestParam(required = false) String show, Model model) {
-		Viewer viewer = this.viewers.of(user);
 		model.addAttribute("show", show != null && SHOWN.contains(show) ? show : "ALL");
 		model.addAttribute("shown", SHOWN);
-		RoundsPage page = this.consensus.page(viewer, id);
+		RoundsPage page = this.consensus.page(reader, id);
 		model.addAttribute("page", page);
 		if (!model.containsAttribute("roundForm")) {
 			model.addAttribute("roundForm", new RoundForm());
 		}
 		if (!model.containsAttribute("positionForm")) {
 			PositionForm form = new PositionForm();
-			form.setParticipant(viewer.organisationId());
-			PositionRecord own = page.positionOf(viewer.organisationId());
+			form.setParticipant(reader.organisationId());
+			PositionRecord own = page.positionOf(reader.organisationId());
 			if (own != null) {
 				form.setPosition(own.getPosition());
 				form.setReason(own.getReason());
 			}
 			model.addAttribute("positionForm", form);
 		}
-		model.addAttribute("viewer", viewer);
+		model.addAttribute("reader", reader);
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("positions", Position.values());
 		return "consensus/rounds";
 	}
 
 	@PostMapping("/documents/{id}/consensus/rounds")
-	String open(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String open(Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("roundForm") RoundForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.consensus.open(this.viewers.of(user), id, form.getKind(), form.getDeadline(), form.getZone());
+				this.consensus.open(reader, id, form.getKind(), form.getDeadline(), form.getZone());
 				Flash.success(redirect, "consensus.opened");
 				return "redirect:/documents/" + id + "/consensus";
 			}
@@ -99,16 +98,16 @@ class ConsensusController {
 				Forms.reject(result, ex);
 			}
 		}
-		return rounds(user, id, null, model);
+		return rounds(reader, id, null, model);
 	}
 
 	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/positions")
-	String record(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long roundId,
+	String record(Reader reader, @PathVariable long id, @PathVariable long roundId,
 			@Valid @ModelAttribute("positionForm") PositionForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.consensus.record(this.viewers.of(user), id, roundId, form.getParticipant(), form.getPosition(),
+				this.consensus.record(reader, id, roundId, form.getParticipant(), form.getPosition(),
 						form.getReason());
 				Flash.success(redirect, "consensus.recorded");
 				return "redirect:/documents/" + id + "/consensus";
@@ -121,14 +120,14 @@ class ConsensusController {
 				Forms.reject(result, ex);
 			}
 		}
-		return rounds(user, id, null, model);
+		return rounds(reader, id, null, model);
 	}
 
 	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/close")
-	String close(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long roundId,
+	String close(Reader reader, @PathVariable long id, @PathVariable long roundId,
 			RedirectAttributes redirect) {
 		try {
-			DocumentStatus outcome = this.consensus.closeMeeting(this.viewers.of(user), id, roundId);
+			DocumentStatus outcome = this.consensus.closeMeeting(reader, id, roundId);
 			Flash.success(redirect,
 					outcome == DocumentStatus.ADOPTED ? "consensus.closed.adopted" : "consensus.closed.notAdopted");
 		}
@@ -139,10 +138,10 @@ class ConsensusController {
 	}
 
 	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/withdraw")
-	String withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long roundId,
+	String withdraw(Reader reader, @PathVariable long id, @PathVariable long roundId,
 			RedirectAttributes redirect) {
 		try {
-			this.consensus.withdraw(this.viewers.of(user), id, roundId);
+			this.consensus.withdraw(reader, id, roundId);
 			Flash.success(redirect, "consensus.withdrawn");
 		}
 		catch (InvalidInputException ex) {
@@ -153,9 +152,9 @@ class ConsensusController {
 
 	/** The matrix of a round as CSV, for the delegations' own records. */
 	@GetMapping("/documents/{id}/consensus/rounds/{roundId}/positions.csv")
-	ResponseEntity<byte[]> csv(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	ResponseEntity<byte[]> csv(Reader reader, @PathVariable long id,
 			@PathVariable long roundId) {
-		RoundsPage page = this.consensus.round(this.viewers.of(user), id, roundId);
+		RoundsPage page = this.consensus.round(reader, id, roundId);
 		if (page.current() == null || page.current().getId() != roundId) {
 			throw new NotFoundException();
 		}
@@ -185,8 +184,8 @@ class ConsensusController {
 	}
 
 	@GetMapping("/documents/{id}/adoption")
-	String adoption(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		model.addAttribute("adoption", this.consensus.adoption(this.viewers.of(user), id));
+	String adoption(Reader reader, @PathVariable long id, Model model) {
+		model.addAttribute("adoption", this.consensus.adoption(reader, id));
 		return "consensus/adoption";
 	}
 

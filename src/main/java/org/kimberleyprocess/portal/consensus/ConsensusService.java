@@ -29,7 +29,7 @@ import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentVersion;
 import org.kimberleyprocess.portal.documents.MarkdownRenderer;
-import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
@@ -71,8 +71,8 @@ public class ConsensusService {
 
 	// Reading
 
-	public RoundsPage page(Viewer viewer, long documentId) {
-		Document document = this.documents.visible(viewer, documentId);
+	public RoundsPage page(Reader reader, long documentId) {
+		Document document = this.documents.visible(reader, documentId);
 		List<ConsensusRound> all = this.rounds.findByDocument(documentId);
 		ConsensusRound current = all.isEmpty() ? null : all.get(0);
 		Map<Long, PositionRecord> positions = new HashMap<>();
@@ -83,36 +83,36 @@ public class ConsensusService {
 				.collect(Collectors.toMap(PositionRecord::getOrganisationId, Function.identity()));
 			history = this.positions.findHistory(current.getId());
 		}
-		boolean chairs = this.documents.chairsOwningBody(viewer, document);
-		boolean mine = current != null && current.isOpen() && viewer.actsForDelegation()
-				&& current.isEligible(viewer.organisationId());
+		boolean chairs = this.documents.chairsOwningBody(reader, document);
+		boolean mine = current != null && current.isOpen() && reader.actsForDelegation()
+				&& current.isEligible(reader.organisationId());
 		boolean onBehalf = current != null && current.isOpen() && current.getKind() == RoundKind.MEETING
-				&& viewer.chairsOffice();
+				&& reader.chairsOffice();
 		Tally tally = current == null ? null : tally(current, positions);
-		boolean ineligible = current != null && current.isOpen() && viewer.actsForDelegation()
-				&& !current.isEligible(viewer.organisationId());
+		boolean ineligible = current != null && current.isOpen() && reader.actsForDelegation()
+				&& !current.isEligible(reader.organisationId());
 		return new RoundsPage(document, all, current, positions, history, tally, chairs, mine, onBehalf, ineligible,
 				current != null && current.isOpen() ? null : this.adoptions.findByDocumentId(documentId).orElse(null));
 	}
 
-	/** Open rounds on documents the viewer may see, with whether their delegation has yet to act. */
-	public List<OpenRound> openRounds(Viewer viewer) {
+	/** Open rounds on documents the reader may see, with whether their delegation has yet to act. */
+	public List<OpenRound> openRounds(Reader reader) {
 		List<ConsensusRound> open = this.rounds.findOpen();
 		Map<Long, Document> visible = this.documents
-			.visibleAmong(viewer, open.stream().map(ConsensusRound::getDocumentId).collect(Collectors.toSet()))
+			.visibleAmong(reader, open.stream().map(ConsensusRound::getDocumentId).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Document::getId, Function.identity()));
 		Set<Long> answered = open.isEmpty() ? Set.of()
 				: this.positions.findCurrentIn(open.stream().map(ConsensusRound::getId).toList())
 					.stream()
-					.filter((p) -> p.getOrganisationId() == viewer.organisationId())
+					.filter((p) -> p.getOrganisationId() == reader.organisationId())
 					.map(PositionRecord::getRoundId)
 					.collect(Collectors.toSet());
 		List<OpenRound> result = new ArrayList<>();
 		for (ConsensusRound round : open) {
 			Document document = visible.get(round.getDocumentId());
 			if (document != null) {
-				boolean awaiting = viewer.actsForDelegation() && round.isEligible(viewer.organisationId())
+				boolean awaiting = reader.actsForDelegation() && round.isEligible(reader.organisationId())
 						&& !answered.contains(round.getId());
 				result.add(new OpenRound(round, document, awaiting));
 			}
@@ -120,8 +120,8 @@ public class ConsensusService {
 		return result;
 	}
 
-	public AdoptionPage adoption(Viewer viewer, long documentId) {
-		this.documents.visible(viewer, documentId);
+	public AdoptionPage adoption(Reader reader, long documentId) {
+		this.documents.visible(reader, documentId);
 		AdoptionRecord record = this.adoptions.findByDocumentId(documentId).orElseThrow(NotFoundException::new);
 		org.hibernate.Hibernate.initialize(record.getEntries());
 		DocumentVersion version = this.documents.storedVersion(documentId, record.getVersionNumber());
@@ -167,8 +167,8 @@ public class ConsensusService {
 		return this.adoptions.findByDocumentId(documentId);
 	}
 
-	public RoundsPage round(Viewer viewer, long documentId, long roundId) {
-		RoundsPage page = page(viewer, documentId);
+	public RoundsPage round(Reader reader, long documentId, long roundId) {
+		RoundsPage page = page(reader, documentId);
 		if (page.rounds().stream().noneMatch((r) -> r.getId() == roundId)) {
 			throw new NotFoundException();
 		}
@@ -178,9 +178,9 @@ public class ConsensusService {
 	// Acting
 
 	@Transactional
-	public long open(Viewer viewer, long documentId, RoundKind kind, LocalDateTime deadlineLocal, String zone) {
-		Document document = this.documents.visible(viewer, documentId);
-		if (!this.documents.chairsOwningBody(viewer, document)) {
+	public long open(Reader reader, long documentId, RoundKind kind, LocalDateTime deadlineLocal, String zone) {
+		Document document = this.documents.visible(reader, documentId);
+		if (!this.documents.chairsOwningBody(reader, document)) {
 			throw new AccessDeniedException("Rounds are opened by the chair of the owning body");
 		}
 		Instant now = this.clock.instant();
@@ -211,22 +211,22 @@ public class ConsensusService {
 			.map((ref) -> new Eligible(ref.id(), ref.name()))
 			.toList();
 		ConsensusRound round = new ConsensusRound(documentId, version.getNumber(), version.getSha256(), kind, deadline,
-				zone, viewer.name(), now, eligible);
+				zone, reader.name(), now, eligible);
 		this.rounds.save(round);
 		this.events.publishEvent(new ConsensusEvents.RoundOpened(round.getId(), documentId, version.getNumber(), kind,
-				deadline, viewer.name()));
+				deadline, reader.name()));
 		return round.getId();
 	}
 
 	@Transactional
-	public void withdraw(Viewer viewer, long documentId, long roundId) {
-		ConsensusRound round = roundOf(viewer, documentId, roundId);
-		requireChair(viewer, documentId);
-		if (this.rounds.close(roundId, this.clock.instant(), viewer.name(), null) == 0) {
+	public void withdraw(Reader reader, long documentId, long roundId) {
+		ConsensusRound round = roundOf(reader, documentId, roundId);
+		requireChair(reader, documentId);
+		if (this.rounds.close(roundId, this.clock.instant(), reader.name(), null) == 0) {
 			throw new InvalidInputException(null, "consensus.round.notOpen");
 		}
 		ConsensusRound closed = this.rounds.findById(round.getId()).orElseThrow();
-		closed.withdraw(viewer.name(), this.clock.instant());
+		closed.withdraw(reader.name(), this.clock.instant());
 		this.documents.settleConsensus(documentId, DocumentStatus.CIRCULATED);
 		this.events.publishEvent(new ConsensusEvents.RoundClosed(roundId, documentId, RoundStatus.WITHDRAWN.name(),
 				null, this.clock.instant()));
@@ -237,11 +237,11 @@ public class ConsensusService {
 	 * round's row lock, so many delegations recording at the same moment all land.
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
-	public void record(Viewer viewer, long documentId, long roundId, long organisationId, Position position,
+	public void record(Reader reader, long documentId, long roundId, long organisationId, Position position,
 			String reason) {
-		ConsensusRound round = roundOf(viewer, documentId, roundId);
-		boolean ownDelegation = organisationId == viewer.organisationId() && viewer.actsForDelegation();
-		boolean onBehalf = !ownDelegation && viewer.chairsOffice() && round.getKind() == RoundKind.MEETING;
+		ConsensusRound round = roundOf(reader, documentId, roundId);
+		boolean ownDelegation = organisationId == reader.organisationId() && reader.actsForDelegation();
+		boolean onBehalf = !ownDelegation && reader.chairsOffice() && round.getKind() == RoundKind.MEETING;
 		if (!ownDelegation && !onBehalf) {
 			throw new AccessDeniedException("Not a representative of this Participant");
 		}
@@ -258,21 +258,21 @@ public class ConsensusService {
 		this.positions.supersede(roundId, organisationId);
 		Instant now = this.clock.instant();
 		this.positions.save(new PositionRecord(roundId, organisationId, position,
-				StringUtils.hasText(reason) ? reason.strip() : null, viewer.accountId(), viewer.name(), onBehalf, now,
+				StringUtils.hasText(reason) ? reason.strip() : null, reader.accountId(), reader.name(), onBehalf, now,
 				round.getVersionSha256()));
 		this.events.publishEvent(new ConsensusEvents.PositionRecorded(roundId, documentId, organisationId, position,
-				onBehalf, viewer.name(), now));
+				onBehalf, reader.name(), now));
 	}
 
 	/** The Chair closes a meeting round; the outcome follows from the positions. */
 	@Transactional
-	public DocumentStatus closeMeeting(Viewer viewer, long documentId, long roundId) {
-		ConsensusRound round = roundOf(viewer, documentId, roundId);
-		requireChair(viewer, documentId);
+	public DocumentStatus closeMeeting(Reader reader, long documentId, long roundId) {
+		ConsensusRound round = roundOf(reader, documentId, roundId);
+		requireChair(reader, documentId);
 		if (round.getKind() != RoundKind.MEETING) {
 			throw new InvalidInputException(null, "consensus.close.writtenClosesItself");
 		}
-		DocumentStatus outcome = close(roundId, viewer.name());
+		DocumentStatus outcome = close(roundId, reader.name());
 		if (outcome == null) {
 			throw new InvalidInputException(null, "consensus.round.notOpen");
 		}
@@ -330,8 +330,8 @@ public class ConsensusService {
 					.collect(Collectors.toMap(PositionRecord::getOrganisationId, PositionRecord::getPosition)));
 	}
 
-	private ConsensusRound roundOf(Viewer viewer, long documentId, long roundId) {
-		this.documents.visible(viewer, documentId);
+	private ConsensusRound roundOf(Reader reader, long documentId, long roundId) {
+		this.documents.visible(reader, documentId);
 		ConsensusRound round = this.rounds.findById(roundId).orElseThrow(NotFoundException::new);
 		if (round.getDocumentId() != documentId) {
 			throw new NotFoundException();
@@ -339,8 +339,8 @@ public class ConsensusService {
 		return round;
 	}
 
-	private void requireChair(Viewer viewer, long documentId) {
-		if (!this.documents.chairsOwningBody(viewer, this.documents.visible(viewer, documentId))) {
+	private void requireChair(Reader reader, long documentId) {
+		if (!this.documents.chairsOwningBody(reader, this.documents.visible(reader, documentId))) {
 			throw new AccessDeniedException("Rounds are run by the chair of the owning body");
 		}
 	}

@@ -15,7 +15,7 @@ import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.shared.PortalClock;
@@ -76,14 +76,14 @@ final class DemoCommuniques {
 
 	private final CommuniqueService communiques;
 
-	private final Function<String, Viewer> as;
+	private final Function<String, Reader> as;
 
 	private final PortalClock clock;
 
 	private final ToLongFunction<String> organisation;
 
 	DemoCommuniques(DocumentService documents, ConsensusService consensus, MeetingService meetings,
-			CommuniqueService communiques, Function<String, Viewer> as, PortalClock clock,
+			CommuniqueService communiques, Function<String, Reader> as, PortalClock clock,
 			ToLongFunction<String> organisation) {
 		this.documents = documents;
 		this.consensus = consensus;
@@ -96,7 +96,7 @@ final class DemoCommuniques {
 
 	/** Publishes the Luanda and Intersessional communiqués; the Intersessional meeting must exist already. */
 	void run(long intersessional) {
-		Viewer chair = this.as.apply("chair");
+		Reader chair = this.as.apply("chair");
 		at("2015-10-01T09:00:00Z");
 		long luanda = this.meetings.create(chair, Meeting.Kind.PLENARY, "Plenary meeting 2015",
 				this.organisation.applyAsLong("ao"), "Luanda", LocalDate.of(2015, 11, 16), LocalDate.of(2015, 11, 19));
@@ -122,7 +122,7 @@ final class DemoCommuniques {
 		publish(chair, june, intersessional, "dubai-intersessional");
 	}
 
-	private long adopted(Viewer chair, DocumentType type, String body, int year, String text, String drafted,
+	private long adopted(Reader chair, DocumentType type, String body, int year, String text, String drafted,
 			String adopted) {
 		at(drafted);
 		NewDocument form = new NewDocument();
@@ -142,7 +142,7 @@ final class DemoCommuniques {
 		return id;
 	}
 
-	private String publish(Viewer chair, long document, long meeting, String slug) {
+	private String publish(Reader chair, long document, long meeting, String slug) {
 		Publication publication = new Publication();
 		publication.setDocument(document);
 		publication.setMeeting(meeting);

@@ -18,7 +18,7 @@ import org.kimberleyprocess.portal.documents.DocumentForms.NewSuggestion;
 import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 /** The demo's documents, comments and suggestions, in the order they happened. */
@@ -178,7 +178,7 @@ final class DemoDocumentScript {
 
 	private final DocumentService documents;
 
-	private final Function<String, Viewer> as;
+	private final Function<String, Reader> as;
 
 	private final PortalClock clock;
 
@@ -188,7 +188,7 @@ final class DemoDocumentScript {
 
 	private final Supplier<List<String>> headsOfActiveParticipants;
 
-	DemoDocumentScript(DocumentService documents, ConsensusService consensus, Function<String, Viewer> as,
+	DemoDocumentScript(DocumentService documents, ConsensusService consensus, Function<String, Reader> as,
 			PortalClock clock, ToLongFunction<String> organisation, Supplier<List<String>> headsOfActiveParticipants) {
 		this.documents = documents;
 		this.consensus = consensus;
@@ -199,8 +199,8 @@ final class DemoDocumentScript {
 	}
 
 	void run() {
-		Viewer chair = this.as.apply("chair");
-		Viewer wgm = this.as.apply("wgm");
+		Reader chair = this.as.apply("chair");
+		Reader wgm = this.as.apply("wgm");
 
 		at("2016-06-10T09:00:00Z");
 		long note = create(chair, DocumentType.DECISION, "PLENARY", Confidentiality.PUBLIC, PUBLIC_NOTE, Set.of());
@@ -302,7 +302,7 @@ final class DemoDocumentScript {
 	}
 
 	private void position(String username, long documentId, long round, Position stance, String reason) {
-		Viewer head = this.as.apply(username);
+		Reader head = this.as.apply(username);
 		this.consensus.record(head, documentId, round, head.organisationId(), stance, reason);
 	}
 
@@ -314,7 +314,7 @@ final class DemoDocumentScript {
 		return String.valueOf(this.documents.workingGroupId(code));
 	}
 
-	private long create(Viewer author, DocumentType type, String body, Confidentiality confidentiality, String text,
+	private long create(Reader author, DocumentType type, String body, Confidentiality confidentiality, String text,
 			Set<Long> coEditors) {
 		NewDocument form = new NewDocument();
 		form.setType(type);
@@ -327,7 +327,7 @@ final class DemoDocumentScript {
 		return this.documents.create(author, form);
 	}
 
-	private void revise(Viewer editor, long id, int base, String text, String note) {
+	private void revise(Reader editor, long id, int base, String text, String note) {
 		Revision form = new Revision();
 		form.setTitle(text.lines().findFirst().orElseThrow().replaceFirst("^# ", ""));
 		form.setText(text);
@@ -336,21 +336,21 @@ final class DemoDocumentScript {
 		this.documents.revise(editor, id, form);
 	}
 
-	private long comment(Viewer author, long id, String anchor, String text) {
+	private long comment(Reader author, long id, String anchor, String text) {
 		NewComment form = new NewComment();
 		form.setText(text);
 		form.setBlockAnchor(anchor);
 		return this.documents.comment(author, id, form);
 	}
 
-	private void reply(Viewer author, long id, long parent, String text) {
+	private void reply(Reader author, long id, long parent, String text) {
 		NewComment form = new NewComment();
 		form.setText(text);
 		form.setParentId(parent);
 		this.documents.comment(author, id, form);
 	}
 
-	private void suggest(Viewer author, long id, String proposed, String explanation) {
+	private void suggest(Reader author, long id, String proposed, String explanation) {
 		String number = proposed.substring(0, 2);
 		String anchor = this.documents.currentBlocks(author, id)
 			.stream()

@@ -25,8 +25,8 @@ import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 /**
@@ -42,7 +42,7 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final DocumentService documents;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
 	private final AccountDirectory accounts;
 
@@ -64,7 +64,7 @@ class DemoDocuments implements ApplicationRunner {
 
 	DemoDocuments(DocumentService documents, ConsensusService consensus, ReviewVisitService reviewVisits,
 			ChairSchedule chairs, CandidacyService candidacies, MeetingService meetings, CommuniqueService communiques,
-			Viewers viewers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+			Readers readers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
 		this.candidacies = candidacies;
 		this.communiques = communiques;
 		this.meetings = meetings;
@@ -72,7 +72,7 @@ class DemoDocuments implements ApplicationRunner {
 		this.reviewVisits = reviewVisits;
 		this.documents = documents;
 		this.consensus = consensus;
-		this.viewers = viewers;
+		this.readers = readers;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -125,8 +125,8 @@ class DemoDocuments implements ApplicationRunner {
 		return this.accounts.findForSignIn(username).orElseThrow();
 	}
 
-	private Viewer as(String username) {
-		return this.viewers.of(this.accounts.findForSignIn(username).orElseThrow());
+	private Reader as(String username) {
+		return this.readers.of(this.accounts.findForSignIn(username).orElseThrow());
 	}
 
 	/** Heads of delegation of the active Participants but the European Union, whose selection is at stake. */
@@ -138,7 +138,7 @@ class DemoDocuments implements ApplicationRunner {
 
 	/** The 2016 Intersessional and Plenary in Dubai, the Plenary's agenda walking the week's texts. */
 	private long demoMeetings() {
-		Viewer chair = as("chair");
+		Reader chair = as("chair");
 		long host = organisationId("ae");
 		long intersessional = this.meetings.create(chair, Meeting.Kind.INTERSESSIONAL, "Intersessional meeting 2016",
 				host, "Dubai", LocalDate.of(2016, 6, 6), LocalDate.of(2016, 6, 9));

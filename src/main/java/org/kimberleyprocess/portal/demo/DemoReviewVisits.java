@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.RoundKind;
-import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
 import org.kimberleyprocess.portal.shared.PortalClock;
@@ -23,13 +23,13 @@ final class DemoReviewVisits {
 
 	private final ConsensusService consensus;
 
-	private final Function<String, Viewer> as;
+	private final Function<String, Reader> as;
 
 	private final PortalClock clock;
 
 	private final Function<Long, List<Long>> volunteerIds;
 
-	DemoReviewVisits(ReviewVisitService visits, ConsensusService consensus, Function<String, Viewer> as,
+	DemoReviewVisits(ReviewVisitService visits, ConsensusService consensus, Function<String, Reader> as,
 			PortalClock clock, Function<Long, List<Long>> volunteerIds) {
 		this.visits = visits;
 		this.consensus = consensus;
@@ -39,7 +39,7 @@ final class DemoReviewVisits {
 	}
 
 	void run() {
-		Viewer wgm = this.as.apply("wgm");
+		Reader wgm = this.as.apply("wgm");
 		// Para 9: the visits received in 2016; six reports adopted, Turkey's still due, Tanzania's overdue.
 		String[][] received = { { "by", "2016-02-08", "true" }, { "cm", "2016-03-07", "true" },
 				{ "cd", "2016-04-11", "true" }, { "in", "2016-05-09", "true" }, { "ls", "2016-06-06", "true" },

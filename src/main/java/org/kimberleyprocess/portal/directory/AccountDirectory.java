@@ -53,19 +53,6 @@ public class AccountDirectory {
 		return this.accounts.findActiveWithRolesByIds(accountIds).stream().map(PortalUser::new).toList();
 	}
 
-	/** Whether a signed-in session may go on, and whether it is still up to date. */
-	public SessionCheck check(PortalUser user) {
-		return this.accounts.findStateById(user.id()).map((state) -> {
-			if (!state.active()) {
-				return SessionCheck.ENDED;
-			}
-			if (state.securityStamp() != user.securityStamp()) {
-				return SessionCheck.STALE;
-			}
-			return state.passwordChangeRequired() ? SessionCheck.PASSWORD_CHANGE_REQUIRED : SessionCheck.CURRENT;
-		}).orElse(SessionCheck.ENDED);
-	}
-
 	public static String normalise(String username) {
 		return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 	}

@@ -42,10 +42,10 @@ public class DirectoryQueries {
 		this.policy = policy;
 	}
 
-	/** An organisation's page; one the viewer may not see is not found. */
-	public OrganisationProfile profile(PortalUser viewer, String code) {
+	/** An organisation's page; one the reader may not see is not found. */
+	public OrganisationProfile profile(PortalUser reader, String code) {
 		Organisation organisation = this.organisations.findByCode(code)
-			.filter((candidate) -> this.policy.canSee(viewer, candidate))
+			.filter((candidate) -> this.policy.canSee(reader, candidate))
 			.orElseThrow(NotFoundException::new);
 		return new OrganisationProfile(organisation, this.countries.findRepresentedBy(organisation.getId()),
 				this.memberships.findByOrganisation(organisation.getId()),

@@ -76,7 +76,6 @@ public final class PortalUser
 		this.securityStamp = user.securityStamp;
 	}
 
-	/** The same person with one role set aside, as when an office term has not begun or has ended. */
 	@Override
 	public String auditName() {
 		return fullName() + " (" + getUsername() + ")";
@@ -87,10 +86,9 @@ public final class PortalUser
 		return organisationName(Locale.ENGLISH);
 	}
 
-	public PortalUser without(Role role) {
-		Set<Role> remaining = roles();
-		remaining.remove(role);
-		return new PortalUser(this, remaining);
+	/** The same person with the roles they hold now, as {@link Readers} decides from office terms. */
+	public PortalUser withRoles(Set<Role> rolesNow) {
+		return rolesNow.equals(this.roles) ? this : new PortalUser(this, rolesNow);
 	}
 
 	public long id() {
@@ -111,6 +109,10 @@ public final class PortalUser
 
 	public String organisationName(Locale locale) {
 		return this.organisationName.in(locale);
+	}
+
+	public Localized organisationNames() {
+		return this.organisationName;
 	}
 
 	public OrganisationKind organisationKind() {

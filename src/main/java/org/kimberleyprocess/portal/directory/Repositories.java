@@ -41,9 +41,6 @@ interface CountryRepository extends JpaRepository<Country, Long> {
 }
 
 /** What the sign-in check needs on each request, read without loading the whole account. */
-record AccountState(boolean active, long securityStamp, boolean passwordChangeRequired) {
-}
-
 interface AccountRepository extends JpaRepository<Account, Long> {
 
 	@Query("select a from Account a join fetch a.organisation left join fetch a.roles where a.username = :username")
@@ -55,11 +52,6 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 	@Query("select distinct a from Account a join fetch a.organisation left join fetch a.roles"
 			+ " where a.id in :ids and a.active = true")
 	List<Account> findActiveWithRolesByIds(@Param("ids") java.util.Collection<Long> ids);
-
-	@Query("""
-			select new org.kimberleyprocess.portal.directory.AccountState(a.active, a.securityStamp, a.passwordChangeRequired)
-			from Account a where a.id = :id""")
-	Optional<AccountState> findStateById(@Param("id") long id);
 
 	boolean existsByUsername(String username);
 

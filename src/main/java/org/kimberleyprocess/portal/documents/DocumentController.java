@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.OrganisationKind;
 import org.kimberleyprocess.portal.directory.PortalUser;
@@ -32,6 +33,7 @@ import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
+import org.kimberleyprocess.portal.directory.Readers;
 
 @Controller
 @RequestMapping("/documents")
@@ -41,21 +43,21 @@ class DocumentController {
 
 	private final DocumentService documents;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
 	private final DirectoryQueries directory;
 
 	private final Clock clock;
 
-	DocumentController(DocumentService documents, Viewers viewers, DirectoryQueries directory, Clock clock) {
+	DocumentController(DocumentService documents, Readers readers, DirectoryQueries directory, Clock clock) {
 		this.documents = documents;
-		this.viewers = viewers;
+		this.readers = readers;
 		this.directory = directory;
 		this.clock = clock;
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) DocumentType type,
+	String list(Reader reader, @RequestParam(required = false) DocumentType type,
 			@RequestParam(required = false) OwningBody body, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) DocumentStatus status, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
@@ -66,7 +68,7 @@ class DocumentController {
 		Filter filter = new Filter(type, body, year, status, query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page",
-				this.documents.list(this.viewers.of(user), filter,
+				this.documents.list(reader, filter,
 						PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
 		model.addAttribute("years", this.documents.years());
 		model.addAttribute("types", DocumentType.values());
@@ -84,11 +86,11 @@ class DocumentController {
 	}
 
 	@PostMapping
-	String create(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("form") NewDocument form,
+	String create(Reader reader, @Valid @ModelAttribute("form") NewDocument form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = this.documents.create(this.viewers.of(user), form);
+				long id = this.documents.create(reader, form);
 				Flash.success(redirect, "document.created");
 				return "redirect:/documents/" + id;
 			}
@@ -111,8 +113,8 @@ class DocumentController {
 	}
 
 	@GetMapping("/{id}")
-	String show(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		model.addAttribute("view", this.documents.page(this.viewers.of(user), id));
+	String show(Reader reader, @PathVariable long id, Model model) {
+		model.addAttribute("view", this.documents.page(reader, id));
 		if (!model.containsAttribute("commentForm")) {
 			model.addAttribute("commentForm", new NewComment());
 		}
@@ -121,43 +123,41 @@ class DocumentController {
 	}
 
 	@GetMapping("/{id}/versions/{number}")
-	String version(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable int number,
+	String version(Reader reader, @PathVariable long id, @PathVariable int number,
 			Model model) {
-		model.addAttribute("view", this.documents.version(this.viewers.of(user), id, number));
+		model.addAttribute("view", this.documents.version(reader, id, number));
 		return "documents/version";
 	}
 
 	@GetMapping("/{id}/diff")
-	String diff(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestParam int from,
+	String diff(Reader reader, @PathVariable long id, @RequestParam int from,
 			@RequestParam int to, @RequestParam(defaultValue = "inline") String view, Model model) {
-		model.addAttribute("view", this.documents.diff(this.viewers.of(user), id, from, to));
+		model.addAttribute("view", this.documents.diff(reader, id, from, to));
 		model.addAttribute("sideBySide", "side".equals(view));
 		return "documents/diff";
 	}
 
 	@GetMapping("/{id}/edit")
-	String edit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		Viewer viewer = this.viewers.of(user);
-		DocumentVersion current = this.documents.currentForEditing(viewer, id);
+	String edit(Reader reader, @PathVariable long id, Model model) {
+		DocumentVersion current = this.documents.currentForEditing(reader, id);
 		Revision form = new Revision();
 		form.setTitle(current.getTitle());
 		form.setText(current.getMarkdown());
 		form.setBaseVersion(current.getNumber());
 		model.addAttribute("form", form);
-		model.addAttribute("document", this.documents.visible(viewer, id));
+		model.addAttribute("document", this.documents.visible(reader, id));
 		return "documents/edit";
 	}
 
 	@PostMapping("/{id}/edit")
-	String revise(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String revise(Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("form") Revision form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = this.viewers.of(user);
-		Document document = this.documents.visible(viewer, id);
+		Document document = this.documents.visible(reader, id);
 		model.addAttribute("document", document);
 		if (!result.hasErrors()) {
 			try {
-				int number = this.documents.revise(viewer, id, form);
+				int number = this.documents.revise(reader, id, form);
 				Flash.success(redirect, "document.revised", Integer.toString(number));
 				return "redirect:/documents/" + id;
 			}
@@ -176,36 +176,36 @@ class DocumentController {
 	}
 
 	@PostMapping("/{id}/circulate")
-	String circulate(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, id, "document.circulated", () -> this.documents.circulate(this.viewers.of(user), id));
+	String circulate(Reader reader, @PathVariable long id, RedirectAttributes redirect) {
+		return act(redirect, id, "document.circulated", () -> this.documents.circulate(reader, id));
 	}
 
 	@PostMapping("/{id}/withdraw")
-	String withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, id, "document.withdrawn", () -> this.documents.withdraw(this.viewers.of(user), id));
+	String withdraw(Reader reader, @PathVariable long id, RedirectAttributes redirect) {
+		return act(redirect, id, "document.withdrawn", () -> this.documents.withdraw(reader, id));
 	}
 
 	@PostMapping("/{id}/comments-closed")
-	String closeComments(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String closeComments(Reader reader, @PathVariable long id,
 			@RequestParam boolean closed, RedirectAttributes redirect) {
 		return act(redirect, id, closed ? "document.comments.closed" : "document.comments.opened",
-				() -> this.documents.closeComments(this.viewers.of(user), id, closed));
+				() -> this.documents.closeComments(reader, id, closed));
 	}
 
 	@PostMapping("/{id}/shares")
-	String share(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @RequestParam long organisation,
+	String share(Reader reader, @PathVariable long id, @RequestParam long organisation,
 			@RequestParam boolean shared, RedirectAttributes redirect) {
 		return act(redirect, id, shared ? "document.shared" : "document.unshared",
-				() -> this.documents.share(this.viewers.of(user), id, organisation, shared));
+				() -> this.documents.share(reader, id, organisation, shared));
 	}
 
 	@PostMapping("/{id}/comments")
-	String comment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String comment(Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("commentForm") NewComment form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long commentId = this.documents.comment(this.viewers.of(user), id, form);
+				long commentId = this.documents.comment(reader, id, form);
 				Flash.success(redirect, "comment.added");
 				return "redirect:/documents/" + id + "#comment-" + commentId;
 			}
@@ -214,13 +214,13 @@ class DocumentController {
 			}
 		}
 		model.addAttribute("keepCommentForm", true);
-		return show(user, id, model);
+		return show(reader, id, model);
 	}
 
 	@GetMapping("/{id}/comments/{commentId}/edit")
-	String editComment(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long commentId,
+	String editComment(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id, @PathVariable long commentId,
 			Model model) {
-		Comment comment = this.documents.comment(this.viewers.of(user), id, commentId);
+		Comment comment = this.documents.comment(reader, id, commentId);
 		if (!comment.isEditableBy(user.id(), this.clock.instant())) {
 			throw new NotFoundException();
 		}
@@ -233,13 +233,13 @@ class DocumentController {
 	}
 
 	@PostMapping("/{id}/comments/{commentId}/edit")
-	String updateComment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String updateComment(Reader reader, @PathVariable long id,
 			@PathVariable long commentId, @Valid @ModelAttribute("form") NewComment form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		Comment comment = this.documents.comment(this.viewers.of(user), id, commentId);
+		Comment comment = this.documents.comment(reader, id, commentId);
 		if (!result.hasErrors()) {
 			try {
-				this.documents.editComment(this.viewers.of(user), id, commentId, form.getText());
+				this.documents.editComment(reader, id, commentId, form.getText());
 				Flash.success(redirect, "comment.edited");
 				return "redirect:/documents/" + id + "#comment-" + commentId;
 			}
@@ -253,10 +253,10 @@ class DocumentController {
 	}
 
 	@PostMapping("/{id}/comments/{commentId}/delete")
-	String deleteComment(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String deleteComment(Reader reader, @PathVariable long id,
 			@PathVariable long commentId, RedirectAttributes redirect) {
 		try {
-			this.documents.deleteComment(this.viewers.of(user), id, commentId);
+			this.documents.deleteComment(reader, id, commentId);
 			Flash.success(redirect, "comment.deleted");
 		}
 		catch (InvalidInputException ex) {
@@ -266,14 +266,14 @@ class DocumentController {
 	}
 
 	@PostMapping("/{id}/comments/{commentId}/hide")
-	String hideComment(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long commentId,
+	String hideComment(Reader reader, @PathVariable long id, @PathVariable long commentId,
 			@Valid @ModelAttribute("hideForm") Reason form, BindingResult result, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			Flash.error(redirect, "comment.hide.reasonRequired");
 		}
 		else {
 			try {
-				this.documents.hideComment(this.viewers.of(user), id, commentId, form.getReason());
+				this.documents.hideComment(reader, id, commentId, form.getReason());
 				Flash.success(redirect, "comment.hidden");
 			}
 			catch (InvalidInputException ex) {
@@ -284,27 +284,25 @@ class DocumentController {
 	}
 
 	@GetMapping("/{id}/suggestions/new")
-	String newSuggestion(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String newSuggestion(Reader reader, @PathVariable long id,
 			@RequestParam String block, Model model) {
-		Viewer viewer = this.viewers.of(user);
-		DocumentBlock target = this.documents.block(viewer, id, block);
+		DocumentBlock target = this.documents.block(reader, id, block);
 		NewSuggestion form = new NewSuggestion();
 		form.setBlockAnchor(target.getAnchor());
 		form.setProposed(target.getSource());
 		model.addAttribute("form", form);
 		model.addAttribute("block", target);
-		model.addAttribute("document", this.documents.visible(viewer, id));
+		model.addAttribute("document", this.documents.visible(reader, id));
 		return "documents/suggestion";
 	}
 
 	@PostMapping("/{id}/suggestions")
-	String suggest(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String suggest(Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("form") NewSuggestion form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Viewer viewer = this.viewers.of(user);
 		if (!result.hasErrors()) {
 			try {
-				this.documents.suggest(viewer, id, form);
+				this.documents.suggest(reader, id, form);
 				Flash.success(redirect, "suggestion.added");
 				return "redirect:/documents/" + id + "#" + form.getBlockAnchor();
 			}
@@ -312,20 +310,20 @@ class DocumentController {
 				Forms.reject(result, ex);
 			}
 		}
-		model.addAttribute("block", this.documents.currentBlocks(viewer, id)
+		model.addAttribute("block", this.documents.currentBlocks(reader, id)
 			.stream()
 			.filter((candidate) -> candidate.getAnchor().equals(form.getBlockAnchor()))
 			.findFirst()
 			.orElse(null));
-		model.addAttribute("document", this.documents.visible(viewer, id));
+		model.addAttribute("document", this.documents.visible(reader, id));
 		return "documents/suggestion";
 	}
 
 	@PostMapping("/{id}/suggestions/{suggestionId}/accept")
-	String accept(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long suggestionId,
+	String accept(Reader reader, @PathVariable long id, @PathVariable long suggestionId,
 			RedirectAttributes redirect) {
 		try {
-			int number = this.documents.acceptSuggestion(this.viewers.of(user), id, suggestionId);
+			int number = this.documents.acceptSuggestion(reader, id, suggestionId);
 			Flash.success(redirect, "suggestion.accepted", Integer.toString(number));
 		}
 		catch (InvalidInputException ex) {
@@ -335,14 +333,14 @@ class DocumentController {
 	}
 
 	@PostMapping("/{id}/suggestions/{suggestionId}/decline")
-	String decline(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long suggestionId,
+	String decline(Reader reader, @PathVariable long id, @PathVariable long suggestionId,
 			@Valid @ModelAttribute("declineForm") Reason form, BindingResult result, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			Flash.error(redirect, "suggestion.decline.reasonRequired");
 			return "redirect:/documents/" + id;
 		}
 		try {
-			this.documents.declineSuggestion(this.viewers.of(user), id, suggestionId, form.getReason());
+			this.documents.declineSuggestion(reader, id, suggestionId, form.getReason());
 			Flash.success(redirect, "suggestion.declined");
 		}
 		catch (InvalidInputException ex) {

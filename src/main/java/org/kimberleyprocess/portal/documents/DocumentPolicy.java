@@ -1,6 +1,7 @@
 package org.kimberleyprocess.portal.documents;
 
 import org.springframework.stereotype.Component;
+import org.kimberleyprocess.portal.directory.Reader;
 
 /**
  * Who may read, revise, comment on and manage a document: the one place these rules live. The
@@ -13,11 +14,13 @@ public class DocumentPolicy {
 	private static final String PKG = "org.kimberleyprocess.portal.documents.";
 
 	/**
-	 * The documents a viewer may open, as a JPQL condition on {@code d}. Editors and the Chair's
+	 * The documents a reader may open, as a JPQL condition on {@code d}. Editors and the Chair's
 	 * office see everything they work on, drafts included; everyone else sees circulated and later
 	 * documents by confidentiality: public to anyone, plenary to Participants, Observers and the
 	 * secretariat, Participants-only to Participants, working-group documents to the group's
-	 * members. Guests see only what is public or shared with their organisation.
+	 * members. Guests and applicants (not yet Participants) see only what is public or shared with
+	 * their organisation. {@code :kind} is the reader's {@link Reader#audience()}; the Chair's office
+	 * and the chaired groups are those the reader holds now, within their terms.
 	 */
 	static final String VISIBLE = "(:chair = true"
 			+ " or d.workingGroupId in :chairedGroups"
@@ -27,58 +30,58 @@ public class DocumentPolicy {
 			+ "   or :org member of d.sharedWith"
 			+ "   or (d.confidentiality = " + PKG + "Confidentiality.PLENARY and :kind in ('PARTICIPANT', 'OBSERVER', 'SECRETARIAT'))"
 			+ "   or (d.confidentiality = " + PKG + "Confidentiality.PARTICIPANTS and :kind = 'PARTICIPANT')"
-			+ "   or (d.confidentiality = " + PKG + "Confidentiality.WORKING_GROUP and :kind <> 'GUEST' and :kind <> 'ANONYMOUS'"
+			+ "   or (d.confidentiality = " + PKG + "Confidentiality.WORKING_GROUP and :kind in ('PARTICIPANT', 'OBSERVER')"
 			+ "       and d.workingGroupId in :groups))))";
 
 	/** Revising the text: the owning body's chair and the named co-editing delegations. */
-	public boolean canEdit(Viewer viewer, Document document) {
-		if (!viewer.isSignedIn()) {
+	public boolean canEdit(Reader reader, Document document) {
+		if (!reader.isSignedIn()) {
 			return false;
 		}
 		if (document.getOwningBody() == OwningBody.WORKING_GROUP) {
-			if (viewer.chairedGroups().contains(document.getWorkingGroupId())) {
+			if (reader.chairedGroups().contains(document.getWorkingGroupId())) {
 				return true;
 			}
 		}
-		else if (viewer.chairsOffice()) {
+		else if (reader.chairsOffice()) {
 			return true;
 		}
-		return viewer.delegationMember() && document.getEditorOrganisations().contains(viewer.organisationId());
+		return reader.delegationMember() && document.getEditorOrganisations().contains(reader.organisationId());
 	}
 
 	/**
 	 * Chairing the owning body: the Chair's office for Plenary and Intersessional documents, the
 	 * group's chair for a working group's. They open and close consensus rounds.
 	 */
-	public boolean chairsOwningBody(Viewer viewer, Document document) {
-		if (!viewer.isSignedIn()) {
+	public boolean chairsOwningBody(Reader reader, Document document) {
+		if (!reader.isSignedIn()) {
 			return false;
 		}
 		return document.getOwningBody() == OwningBody.WORKING_GROUP
-				? viewer.chairedGroups().contains(document.getWorkingGroupId()) : viewer.chairsOffice();
+				? reader.chairedGroups().contains(document.getWorkingGroupId()) : reader.chairsOffice();
 	}
 
 	/** Starting a document for a body: the Chair's office for the Plenary, a group's chair for the group. */
-	public boolean canCreate(Viewer viewer, OwningBody body, Long workingGroupId) {
+	public boolean canCreate(Reader reader, OwningBody body, Long workingGroupId) {
 		if (body == OwningBody.WORKING_GROUP) {
-			return workingGroupId != null && viewer.chairedGroups().contains(workingGroupId);
+			return workingGroupId != null && reader.chairedGroups().contains(workingGroupId);
 		}
-		return viewer.chairsOffice();
+		return reader.chairsOffice();
 	}
 
 	/** Circulating, withdrawing, opening and closing comments: the editors. */
-	public boolean canManage(Viewer viewer, Document document) {
-		return canEdit(viewer, document);
+	public boolean canManage(Reader reader, Document document) {
+		return canEdit(reader, document);
 	}
 
 	/** Sharing with guest organisations and hiding comments: the Chair's office. */
-	public boolean canModerate(Viewer viewer) {
-		return viewer.isSignedIn() && viewer.chairsOffice();
+	public boolean canModerate(Reader reader) {
+		return reader.isSignedIn() && reader.chairsOffice();
 	}
 
 	/** Anyone signed in who can read the document may comment while it is open for comments. */
-	public boolean canComment(Viewer viewer, Document document) {
-		return viewer.isSignedIn() && document.acceptsComments();
+	public boolean canComment(Reader reader, Document document) {
+		return reader.isSignedIn() && document.acceptsComments();
 	}
 
 }

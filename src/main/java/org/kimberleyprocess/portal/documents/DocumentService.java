@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
 import org.kimberleyprocess.portal.directory.OrganisationKind;
@@ -33,7 +34,7 @@ import org.kimberleyprocess.portal.shared.NotFoundException;
 
 /**
  * The drafting engine: documents, their versions, comments and suggested changes. Every read
- * goes through the visibility rule of {@link DocumentPolicy}; a document the viewer may not see
+ * goes through the visibility rule of {@link DocumentPolicy}; a document the reader may not see
  * is not found.
  */
 @Service
@@ -78,7 +79,7 @@ public class DocumentService {
 
 	// Reading
 
-	public Page<Document> list(Viewer viewer, Filter filter, Pageable pageable) {
+	public Page<Document> list(Reader reader, Filter filter, Pageable pageable) {
 		Set<Long> matches = Set.of(-1L);
 		boolean searching = StringUtils.hasText(filter.query());
 		if (searching) {
@@ -88,8 +89,8 @@ public class DocumentService {
 				matches.add(-1L);
 			}
 		}
-		return this.documents.findVisiblePage(viewer.chairsOffice(), viewer.chairedGroups(),
-				viewer.delegationMember(), viewer.organisationId(), viewer.kind(), viewer.memberGroups(),
+		return this.documents.findVisiblePage(reader.chairsOffice(), reader.chairedGroups(),
+				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
 				filter.type(), filter.body(), filter.year(), filter.status(), matches, searching, pageable);
 	}
 
@@ -97,37 +98,37 @@ public class DocumentService {
 		return this.documents.findYears();
 	}
 
-	/** The document if the viewer may see it; otherwise not found, whatever the reason. */
-	public Document visible(Viewer viewer, long id) {
+	/** The document if the reader may see it; otherwise not found, whatever the reason. */
+	public Document visible(Reader reader, long id) {
 		return this.documents
-			.findVisible(id, viewer.chairsOffice(), viewer.chairedGroups(), viewer.delegationMember(),
-					viewer.organisationId(), viewer.kind(), viewer.memberGroups())
+			.findVisible(id, reader.chairsOffice(), reader.chairedGroups(), reader.delegationMember(),
+					reader.organisationId(), reader.audience(), reader.memberGroups())
 			.orElseThrow(NotFoundException::new);
 	}
 
-	/** The latest documents of a working group that the viewer may see. */
-	public List<Document> ofWorkingGroup(Viewer viewer, long groupId, int limit) {
-		return this.documents.findVisibleOfGroup(groupId, viewer.chairsOffice(), viewer.chairedGroups(),
-				viewer.delegationMember(), viewer.organisationId(), viewer.kind(), viewer.memberGroups(),
+	/** The latest documents of a working group that the reader may see. */
+	public List<Document> ofWorkingGroup(Reader reader, long groupId, int limit) {
+		return this.documents.findVisibleOfGroup(groupId, reader.chairsOffice(), reader.chairedGroups(),
+				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
 				org.springframework.data.domain.PageRequest.of(0, limit));
 	}
 
-	/** Those of the documents the viewer may see; the others are left out. */
-	public List<Document> visibleAmong(Viewer viewer, java.util.Collection<Long> ids) {
+	/** Those of the documents the reader may see; the others are left out. */
+	public List<Document> visibleAmong(Reader reader, java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.documents.findVisibleAmong(ids, viewer.chairsOffice(), viewer.chairedGroups(),
-				viewer.delegationMember(), viewer.organisationId(), viewer.kind(), viewer.memberGroups());
+		return this.documents.findVisibleAmong(ids, reader.chairsOffice(), reader.chairedGroups(),
+				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups());
 	}
 
 	/**
-	 * Search across documents: those the viewer may open whose current title or text match, each
-	 * with the text of its current version, and the comments still shown on documents the viewer
+	 * Search across documents: those the reader may open whose current title or text match, each
+	 * with the text of its current version, and the comments still shown on documents the reader
 	 * may open (signed-in readers only, as only they see the discussion).
 	 */
-	public SearchHits search(Viewer viewer, String query, int limit) {
-		List<Document> found = list(viewer, new Filter(null, null, null, null, query),
+	public SearchHits search(Reader reader, String query, int limit) {
+		List<Document> found = list(reader, new Filter(null, null, null, null, query),
 				org.springframework.data.domain.PageRequest.of(0, limit))
 			.getContent();
 		Map<Long, String> texts = found.isEmpty() ? Map.of()
@@ -136,9 +137,9 @@ public class DocumentService {
 					.collect(Collectors.toMap((version) -> version.getDocument().getId(), DocumentVersion::getMarkdown));
 		List<CommentHit> hits = List.of();
 		String words = FullText.booleanModeWords(query);
-		if (viewer.isSignedIn() && !words.isEmpty()) {
+		if (reader.isSignedIn() && !words.isEmpty()) {
 			List<Comment> matching = this.comments.searchText(words, limit * 3);
-			Map<Long, Document> readable = visibleAmong(viewer,
+			Map<Long, Document> readable = visibleAmong(reader,
 					matching.stream().map(Comment::getDocumentId).collect(Collectors.toSet()))
 				.stream()
 				.collect(Collectors.toMap(Document::getId, (document) -> document));
@@ -162,17 +163,17 @@ public class DocumentService {
 	public record SearchHits(List<DocumentHit> documents, List<CommentHit> comments) {
 	}
 
-	/** Whether the viewer chairs the body that owns the document, and so runs its consensus rounds. */
-	public boolean chairsOwningBody(Viewer viewer, Document document) {
-		return this.policy.chairsOwningBody(viewer, document);
+	/** Whether the reader chairs the body that owns the document, and so runs its consensus rounds. */
+	public boolean chairsOwningBody(Reader reader, Document document) {
+		return this.policy.chairsOwningBody(reader, document);
 	}
 
 	/** Everything the document page shows, and the reader's mark moved to the current version. */
 	@Transactional
-	public DocumentPage page(Viewer viewer, long id) {
-		Document document = visible(viewer, id);
+	public DocumentPage page(Reader reader, long id) {
+		Document document = visible(reader, id);
 		DocumentVersion current = version(document, document.getCurrentVersion());
-		Integer lastRead = viewer.isSignedIn() ? markRead(viewer, document) : null;
+		Integer lastRead = reader.isSignedIn() ? markRead(reader, document) : null;
 		List<Comment> allComments = this.comments.findByDocument(id);
 		List<Suggestion> allSuggestions = this.suggestions.findByDocument(id);
 		Map<Long, OrganisationRef> organisations = this.directory.organisations()
@@ -181,19 +182,19 @@ public class DocumentService {
 		return new DocumentPage(document, current, this.versions.findBlocks(current.getId()),
 				this.versions.findSummaries(id), threads(allComments), allSuggestions,
 				lastRead != null && lastRead < document.getCurrentVersion() ? lastRead : null,
-				permissions(viewer, document),
+				permissions(reader, document),
 				document.getEditorOrganisations().stream().map(organisations::get).filter(java.util.Objects::nonNull).toList(),
 				document.getSharedWith().stream().map(organisations::get).filter(java.util.Objects::nonNull).toList(),
 				guestOrganisations(organisations), workingGroupName(document));
 	}
 
-	public VersionPage version(Viewer viewer, long id, int number) {
-		Document document = visible(viewer, id);
+	public VersionPage version(Reader reader, long id, int number) {
+		Document document = visible(reader, id);
 		return new VersionPage(document, version(document, number), this.versions.findSummaries(id));
 	}
 
-	public DiffPage diff(Viewer viewer, long id, int from, int to) {
-		Document document = visible(viewer, id);
+	public DiffPage diff(Reader reader, long id, int from, int to) {
+		Document document = visible(reader, id);
 		DocumentVersion older = version(document, from);
 		DocumentVersion newer = version(document, to);
 		return new DiffPage(document, older, newer, TextDiff.between(older.getMarkdown(), newer.getMarkdown()),
@@ -201,14 +202,14 @@ public class DocumentService {
 	}
 
 	/** The text of the current version, for the edit form. */
-	public DocumentVersion currentForEditing(Viewer viewer, long id) {
-		Document document = visible(viewer, id);
-		requireEditor(viewer, document);
+	public DocumentVersion currentForEditing(Reader reader, long id) {
+		Document document = visible(reader, id);
+		requireEditor(reader, document);
 		return version(document, document.getCurrentVersion());
 	}
 
-	public DocumentBlock block(Viewer viewer, long id, String anchor) {
-		Document document = visible(viewer, id);
+	public DocumentBlock block(Reader reader, long id, String anchor) {
+		Document document = visible(reader, id);
 		DocumentVersion current = version(document, document.getCurrentVersion());
 		return this.versions.findBlocks(current.getId())
 			.stream()
@@ -218,8 +219,8 @@ public class DocumentService {
 	}
 
 	/** The blocks of the current version, for choosing where to comment or suggest. */
-	public List<DocumentBlock> currentBlocks(Viewer viewer, long id) {
-		Document document = visible(viewer, id);
+	public List<DocumentBlock> currentBlocks(Reader reader, long id) {
+		Document document = visible(reader, id);
 		return this.versions.findBlocks(version(document, document.getCurrentVersion()).getId());
 	}
 
@@ -232,15 +233,15 @@ public class DocumentService {
 			.id();
 	}
 
-	public Comment comment(Viewer viewer, long documentId, long commentId) {
-		visible(viewer, documentId);
+	public Comment comment(Reader reader, long documentId, long commentId) {
+		visible(reader, documentId);
 		return this.comments.findByIdAndDocumentId(commentId, documentId).orElseThrow(NotFoundException::new);
 	}
 
 	// Writing
 
 	@Transactional
-	public long create(Viewer viewer, NewDocument form) {
+	public long create(Reader reader, NewDocument form) {
 		OwningBody body;
 		Long workingGroupId = null;
 		if ("PLENARY".equals(form.getBody()) || "INTERSESSIONAL".equals(form.getBody())) {
@@ -259,7 +260,7 @@ public class DocumentService {
 				throw new InvalidInputException("body", "document.body.unknown");
 			}
 		}
-		if (!this.policy.canCreate(viewer, body, workingGroupId)) {
+		if (!this.policy.canCreate(reader, body, workingGroupId)) {
 			throw new InvalidInputException("body", "document.body.notYours");
 		}
 		if (form.getConfidentiality() == Confidentiality.WORKING_GROUP && body != OwningBody.WORKING_GROUP) {
@@ -271,11 +272,11 @@ public class DocumentService {
 		}
 		Instant now = this.clock.instant();
 		Document document = new Document(form.getType(), form.getTitle().strip(), body, workingGroupId, form.getYear(),
-				form.getConfidentiality(), viewer.accountId(), now);
+				form.getConfidentiality(), reader.accountId(), now);
 		document.setEditorOrganisations(validParticipants(form.getCoEditors()));
 		this.documents.save(document);
 		DocumentVersion first = document.revise(form.getTitle().strip(), this.renderer.render(text), text,
-				noteOr(form.getChangeNote(), "document.version.first"), viewer.accountId(), viewer.name(), null, now);
+				noteOr(form.getChangeNote(), "document.version.first"), reader.accountId(), reader.name(), null, now);
 		this.versions.save(first);
 		return document.getId();
 	}
@@ -285,10 +286,10 @@ public class DocumentService {
 	 * nothing is saved and the conflict says what changed meanwhile, so no text is lost.
 	 */
 	@Transactional
-	public int revise(Viewer viewer, long id, Revision form) {
-		visible(viewer, id);
+	public int revise(Reader reader, long id, Revision form) {
+		visible(reader, id);
 		Document document = this.documents.findForUpdate(id).orElseThrow(NotFoundException::new);
-		requireEditor(viewer, document);
+		requireEditor(reader, document);
 		if (!document.getStatus().isRevisable()) {
 			throw new InvalidInputException(null, "document.frozen");
 		}
@@ -307,15 +308,15 @@ public class DocumentService {
 			throw new InvalidInputException("text", "document.text.empty");
 		}
 		DocumentVersion next = document.revise(form.getTitle().strip(), this.renderer.render(text), text,
-				noteOr(form.getChangeNote(), "document.version.revised"), viewer.accountId(), viewer.name(), null,
+				noteOr(form.getChangeNote(), "document.version.revised"), reader.accountId(), reader.name(), null,
 				this.clock.instant());
 		this.versions.save(next);
 		return next.getNumber();
 	}
 
 	@Transactional
-	public void circulate(Viewer viewer, long id) {
-		Document document = managed(viewer, id);
+	public void circulate(Reader reader, long id) {
+		Document document = managed(reader, id);
 		if (document.getStatus() != DocumentStatus.DRAFT) {
 			throw new InvalidInputException(null, "document.circulate.notDraft");
 		}
@@ -324,8 +325,8 @@ public class DocumentService {
 	}
 
 	@Transactional
-	public void withdraw(Viewer viewer, long id) {
-		Document document = managed(viewer, id);
+	public void withdraw(Reader reader, long id) {
+		Document document = managed(reader, id);
 		try {
 			document.withdraw(this.clock.instant());
 		}
@@ -335,14 +336,14 @@ public class DocumentService {
 	}
 
 	@Transactional
-	public void closeComments(Viewer viewer, long id, boolean closed) {
-		managed(viewer, id).closeComments(closed, this.clock.instant());
+	public void closeComments(Reader reader, long id, boolean closed) {
+		managed(reader, id).closeComments(closed, this.clock.instant());
 	}
 
 	@Transactional
-	public void share(Viewer viewer, long id, long organisationId, boolean shared) {
-		Document document = visible(viewer, id);
-		if (!this.policy.canModerate(viewer)) {
+	public void share(Reader reader, long id, long organisationId, boolean shared) {
+		Document document = visible(reader, id);
+		if (!this.policy.canModerate(reader)) {
 			throw new AccessDeniedException("Sharing is for the Chair's office");
 		}
 		boolean guest = this.directory.organisations()
@@ -362,9 +363,9 @@ public class DocumentService {
 	// Comments
 
 	@Transactional
-	public long comment(Viewer viewer, long id, NewComment form) {
-		Document document = visible(viewer, id);
-		if (!this.policy.canComment(viewer, document)) {
+	public long comment(Reader reader, long id, NewComment form) {
+		Document document = visible(reader, id);
+		if (!this.policy.canComment(reader, document)) {
 			throw new InvalidInputException("text", "comment.closed");
 		}
 		String anchor = StringUtils.hasText(form.getBlockAnchor()) ? form.getBlockAnchor() : null;
@@ -388,68 +389,68 @@ public class DocumentService {
 		if (markdown.isEmpty()) {
 			throw new InvalidInputException("text", "comment.empty");
 		}
-		Comment comment = new Comment(id, versionNumber, anchor, form.getParentId(), viewer.asAuthor(), markdown,
+		Comment comment = new Comment(id, versionNumber, anchor, form.getParentId(), Author.of(reader), markdown,
 				this.renderer.renderComment(markdown), this.clock.instant());
 		long commentId = this.comments.save(comment).getId();
 		this.events.publishEvent(
-				new DocumentEvents.CommentPosted(id, commentId, repliedTo, viewer.accountId(), viewer.name()));
+				new DocumentEvents.CommentPosted(id, commentId, repliedTo, reader.accountId(), reader.name()));
 		return commentId;
 	}
 
 	@Transactional
-	public void editComment(Viewer viewer, long id, long commentId, String text) {
-		visible(viewer, id);
-		Document document = visible(viewer, id);
+	public void editComment(Reader reader, long id, long commentId, String text) {
+		visible(reader, id);
+		Document document = visible(reader, id);
 		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
 		Instant now = this.clock.instant();
 		if (!document.acceptsComments()) {
 			throw new InvalidInputException("text", "comment.closed");
 		}
-		if (!comment.isEditableBy(viewer.accountId(), now)) {
+		if (!comment.isEditableBy(reader.accountId(), now)) {
 			throw new InvalidInputException("text", "comment.edit.tooLate");
 		}
 		String markdown = MarkdownRenderer.normalise(text);
 		if (markdown.isEmpty()) {
 			throw new InvalidInputException("text", "comment.empty");
 		}
-		comment.edit(viewer.accountId(), markdown, this.renderer.renderComment(markdown), now);
+		comment.edit(reader.accountId(), markdown, this.renderer.renderComment(markdown), now);
 	}
 
 	@Transactional
-	public void deleteComment(Viewer viewer, long id, long commentId) {
-		visible(viewer, id);
-		Document document = visible(viewer, id);
+	public void deleteComment(Reader reader, long id, long commentId) {
+		visible(reader, id);
+		Document document = visible(reader, id);
 		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
-		if (comment.getAuthorId() != viewer.accountId()) {
+		if (comment.getAuthorId() != reader.accountId()) {
 			throw new AccessDeniedException("Only its author deletes a comment");
 		}
 		if (!document.acceptsComments()) {
 			throw new InvalidInputException(null, "comment.closed");
 		}
 		if (!comment.isDeleted()) {
-			comment.delete(viewer.accountId(), this.clock.instant());
+			comment.delete(reader.accountId(), this.clock.instant());
 		}
 	}
 
 	@Transactional
-	public void hideComment(Viewer viewer, long id, long commentId, String reason) {
-		visible(viewer, id);
-		if (!this.policy.canModerate(viewer)) {
+	public void hideComment(Reader reader, long id, long commentId, String reason) {
+		visible(reader, id);
+		if (!this.policy.canModerate(reader)) {
 			throw new AccessDeniedException("Moderation is for the Chair's office");
 		}
 		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
 		if (comment.isHidden()) {
 			throw new InvalidInputException(null, "comment.alreadyHidden");
 		}
-		comment.hide(reason.strip(), viewer.name());
+		comment.hide(reason.strip(), reader.name());
 	}
 
 	// Suggested changes
 
 	@Transactional
-	public long suggest(Viewer viewer, long id, NewSuggestion form) {
-		Document document = visible(viewer, id);
-		if (!this.policy.canComment(viewer, document)) {
+	public long suggest(Reader reader, long id, NewSuggestion form) {
+		Document document = visible(reader, id);
+		if (!this.policy.canComment(reader, document)) {
 			throw new InvalidInputException("proposed", "comment.closed");
 		}
 		DocumentVersion current = version(document, document.getCurrentVersion());
@@ -463,16 +464,16 @@ public class DocumentService {
 			throw new InvalidInputException("proposed", "suggestion.unchanged");
 		}
 		Suggestion suggestion = new Suggestion(id, current.getNumber(), block.getAnchor(), block.getSource(), proposed,
-				form.getExplanation().strip(), viewer.asAuthor(), this.clock.instant());
+				form.getExplanation().strip(), Author.of(reader), this.clock.instant());
 		return this.suggestions.save(suggestion).getId();
 	}
 
 	/** Applies the proposed text to the current version as a new version crediting the proposer. */
 	@Transactional
-	public int acceptSuggestion(Viewer viewer, long id, long suggestionId) {
-		visible(viewer, id);
+	public int acceptSuggestion(Reader reader, long id, long suggestionId) {
+		visible(reader, id);
 		Document document = this.documents.findForUpdate(id).orElseThrow(NotFoundException::new);
-		requireEditor(viewer, document);
+		requireEditor(reader, document);
 		Suggestion suggestion = this.suggestions.findByIdAndDocumentId(suggestionId, id)
 			.orElseThrow(NotFoundException::new);
 		if (suggestion.getStatus() != Suggestion.Status.OPEN) {
@@ -484,26 +485,26 @@ public class DocumentService {
 		DocumentVersion current = version(document, document.getCurrentVersion());
 		String text = replaceBlock(current, suggestion);
 		DocumentVersion next = document.revise(current.getTitle(), this.renderer.render(text), text,
-				"suggestion:" + suggestion.getId(), viewer.accountId(), viewer.name(),
+				"suggestion:" + suggestion.getId(), reader.accountId(), reader.name(),
 				suggestion.getProposerName() + " (" + suggestion.organisationName(Locale.ENGLISH) + ")",
 				this.clock.instant());
 		this.versions.save(next);
-		suggestion.accept(viewer.name(), next.getNumber(), this.clock.instant());
+		suggestion.accept(reader.name(), next.getNumber(), this.clock.instant());
 		this.events.publishEvent(
-				new DocumentEvents.SuggestionAccepted(id, suggestion.getProposerId(), next.getNumber(), viewer.name()));
+				new DocumentEvents.SuggestionAccepted(id, suggestion.getProposerId(), next.getNumber(), reader.name()));
 		return next.getNumber();
 	}
 
 	@Transactional
-	public void declineSuggestion(Viewer viewer, long id, long suggestionId, String reason) {
-		Document document = visible(viewer, id);
-		requireEditor(viewer, document);
+	public void declineSuggestion(Reader reader, long id, long suggestionId, String reason) {
+		Document document = visible(reader, id);
+		requireEditor(reader, document);
 		Suggestion suggestion = this.suggestions.findByIdAndDocumentId(suggestionId, id)
 			.orElseThrow(NotFoundException::new);
 		if (suggestion.getStatus() != Suggestion.Status.OPEN) {
 			throw new InvalidInputException(null, "suggestion.alreadyDecided");
 		}
-		suggestion.decline(viewer.name(), reason.strip(), this.clock.instant());
+		suggestion.decline(reader.name(), reason.strip(), this.clock.instant());
 	}
 
 	// For the modules that drive a document's life after drafting (consensus, publication)
@@ -634,14 +635,14 @@ public class DocumentService {
 				+ markdown.substring(at + suggestion.getOriginal().length()));
 	}
 
-	private Integer markRead(Viewer viewer, Document document) {
+	private Integer markRead(Reader reader, Document document) {
 		List<Integer> previous = this.jdbc.queryForList(
 				"SELECT version_number FROM document_read WHERE account_id = ? AND document_id = ?", Integer.class,
-				viewer.accountId(), document.getId());
+				reader.accountId(), document.getId());
 		this.jdbc.update("""
 				INSERT INTO document_read (account_id, document_id, version_number, read_at) VALUES (?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE version_number = GREATEST(version_number, VALUES(version_number)),
-				  read_at = VALUES(read_at)""", viewer.accountId(), document.getId(), document.getCurrentVersion(),
+				  read_at = VALUES(read_at)""", reader.accountId(), document.getId(), document.getCurrentVersion(),
 				java.sql.Timestamp.from(this.clock.instant()));
 		return previous.isEmpty() ? null : previous.get(0);
 	}
@@ -650,16 +651,16 @@ public class DocumentService {
 		return this.versions.findByNumber(document.getId(), number).orElseThrow(NotFoundException::new);
 	}
 
-	private Document managed(Viewer viewer, long id) {
-		Document document = visible(viewer, id);
-		if (!this.policy.canManage(viewer, document)) {
+	private Document managed(Reader reader, long id) {
+		Document document = visible(reader, id);
+		if (!this.policy.canManage(reader, document)) {
 			throw new AccessDeniedException("Managing a document is for its editors");
 		}
 		return document;
 	}
 
-	private void requireEditor(Viewer viewer, Document document) {
-		if (!this.policy.canEdit(viewer, document)) {
+	private void requireEditor(Reader reader, Document document) {
+		if (!this.policy.canEdit(reader, document)) {
 			throw new AccessDeniedException("Revising is for the document's editors");
 		}
 	}
@@ -696,10 +697,10 @@ public class DocumentService {
 			.orElse(null);
 	}
 
-	private Permissions permissions(Viewer viewer, Document document) {
-		return new Permissions(this.policy.canEdit(viewer, document) && document.getStatus().isRevisable(),
-				this.policy.canManage(viewer, document), this.policy.canComment(viewer, document),
-				this.policy.canModerate(viewer));
+	private Permissions permissions(Reader reader, Document document) {
+		return new Permissions(this.policy.canEdit(reader, document) && document.getStatus().isRevisable(),
+				this.policy.canManage(reader, document), this.policy.canComment(reader, document),
+				this.policy.canModerate(reader));
 	}
 
 	/** An editor's note, or the portal's own; a typed note can never pass for one of the portal's. */

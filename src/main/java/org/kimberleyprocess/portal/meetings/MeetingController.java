@@ -15,30 +15,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.PortalUser;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingForms.NewItem;
 import org.kimberleyprocess.portal.meetings.MeetingForms.NewMeeting;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.directory.Reader;
 
 @Controller
 class MeetingController {
 
 	private final MeetingService meetings;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
 	private final DirectoryQueries directory;
 
-	MeetingController(MeetingService meetings, Viewers viewers, DirectoryQueries directory) {
+	MeetingController(MeetingService meetings, Readers readers, DirectoryQueries directory) {
 		this.meetings = meetings;
-		this.viewers = viewers;
+		this.readers = readers;
 		this.directory = directory;
 	}
 
 	@GetMapping("/meetings")
-	String list(@AuthenticationPrincipal PortalUser user, Model model) {
+	String list(Reader reader, Model model) {
 		model.addAttribute("meetings", this.meetings.list());
 		if (!model.containsAttribute("meetingForm")) {
 			model.addAttribute("meetingForm", new NewMeeting());
@@ -46,18 +47,16 @@ class MeetingController {
 		model.addAttribute("kinds", Meeting.Kind.values());
 		model.addAttribute("hosts", this.directory.activeParticipants());
 		model.addAttribute("groups", this.directory.workingGroups());
-		org.kimberleyprocess.portal.documents.Viewer viewer = this.viewers.of(user);
-		model.addAttribute("mayPrepare",
-				viewer.chairsOffice() || viewer.chairedGroups().stream().anyMatch((group) -> group > 0));
+		model.addAttribute("mayPrepare", reader.chairsOffice() || reader.chairsAnyGroup());
 		return "meetings/list";
 	}
 
 	@PostMapping("/meetings")
-	String create(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("meetingForm") NewMeeting form,
+	String create(@AuthenticationPrincipal PortalUser user, Reader reader, @Valid @ModelAttribute("meetingForm") NewMeeting form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = this.meetings.create(this.viewers.of(user), form.getKind(), form.getTitle(), form.getHost(),
+				long id = this.meetings.create(reader, form.getKind(), form.getTitle(), form.getHost(),
 						form.getGroup(), form.getPlace(), form.getStart(), form.getEnd());
 				Flash.success(redirect, "meeting.created");
 				return "redirect:/meetings/" + id;
@@ -66,12 +65,12 @@ class MeetingController {
 				Forms.reject(result, ex);
 			}
 		}
-		return list(user, model);
+		return list(reader, model);
 	}
 
 	@GetMapping("/meetings/{id}")
-	String meeting(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		model.addAttribute("view", this.meetings.meeting(this.viewers.of(user), id));
+	String meeting(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id, Model model) {
+		model.addAttribute("view", this.meetings.meeting(reader, id));
 		model.addAttribute("registrations", this.meetings.registrations(user, id));
 		if (!model.containsAttribute("itemForm")) {
 			model.addAttribute("itemForm", new NewItem());
@@ -83,7 +82,7 @@ class MeetingController {
 	}
 
 	@PostMapping("/meetings/{id}/registrations")
-	String register(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String register(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id,
 			@ModelAttribute("registrationForm") RegistrationForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		try {
@@ -94,7 +93,7 @@ class MeetingController {
 		catch (InvalidInputException ex) {
 			Forms.reject(result, ex);
 		}
-		return meeting(user, id, model);
+		return meeting(user, reader, id, model);
 	}
 
 	@PostMapping("/meetings/{id}/registrations/{registration}/withdraw")
@@ -126,12 +125,12 @@ class MeetingController {
 	}
 
 	@PostMapping("/meetings/{id}/items")
-	String addItem(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String addItem(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("itemForm") NewItem form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.meetings.addItem(this.viewers.of(user), id, form.getTitle(), form.getDocument());
+				this.meetings.addItem(reader, id, form.getTitle(), form.getDocument());
 				Flash.success(redirect, "meeting.itemAdded");
 				return "redirect:/meetings/" + id;
 			}
@@ -139,17 +138,17 @@ class MeetingController {
 				Forms.reject(result, ex);
 			}
 		}
-		return meeting(user, id, model);
+		return meeting(user, reader, id, model);
 	}
 
 	@PostMapping("/meetings/{id}/items/{itemId}/outcome")
-	String outcome(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long itemId,
+	String outcome(Reader reader, @PathVariable long id, @PathVariable long itemId,
 			@RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
 		if (outcome.isBlank() || outcome.length() > 1000) {
 			Flash.error(redirect, "meeting.outcome.invalid");
 		}
 		else {
-			this.meetings.recordOutcome(this.viewers.of(user), id, itemId, outcome);
+			this.meetings.recordOutcome(reader, id, itemId, outcome);
 			Flash.success(redirect, "meeting.outcomeRecorded");
 		}
 		return "redirect:/meetings/" + id;

@@ -23,7 +23,7 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
@@ -73,15 +73,15 @@ public class MeetingService {
 			.toList();
 	}
 
-	public MeetingPage meeting(Viewer viewer, long id) {
+	public MeetingPage meeting(Reader reader, long id) {
 		Meeting meeting = this.meetings.findById(id).orElseThrow(NotFoundException::new);
 		List<AgendaItem> agenda = this.items.findByMeeting(id);
 		Map<Long, Document> visible = this.documents
-			.visibleAmong(viewer,
+			.visibleAmong(reader,
 					agenda.stream().map(AgendaItem::getDocumentId).filter(Objects::nonNull).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Document::getId, Function.identity()));
-		Map<Long, OpenRound> rounds = this.consensus.openRounds(viewer)
+		Map<Long, OpenRound> rounds = this.consensus.openRounds(reader)
 			.stream()
 			.collect(Collectors.toMap((round) -> round.document().getId(), Function.identity(), (a, b) -> a));
 		return new MeetingPage(meeting, organisations().get(meeting.getHostOrganisationId()),
@@ -89,13 +89,13 @@ public class MeetingService {
 					.map((item) -> new Item(item, item.getDocumentId() == null ? null : visible.get(item.getDocumentId()),
 							item.getDocumentId() == null ? null : rounds.get(item.getDocumentId())))
 					.toList(),
-				viewer.chairsOffice());
+				reader.chairsOffice());
 	}
 
 	@Transactional
-	public long create(Viewer viewer, Meeting.Kind kind, String title, Long hostOrganisationId, String place,
+	public long create(Reader reader, Meeting.Kind kind, String title, Long hostOrganisationId, String place,
 			LocalDate start, LocalDate end) {
-		return create(viewer, kind, title, hostOrganisationId, null, place, start, end);
+		return create(reader, kind, title, hostOrganisationId, null, place, start, end);
 	}
 
 	/**
@@ -103,14 +103,14 @@ public class MeetingService {
 	 * meeting of the group it chairs.
 	 */
 	@Transactional
-	public long create(Viewer viewer, Meeting.Kind kind, String title, Long hostOrganisationId, Long workingGroupId,
+	public long create(Reader reader, Meeting.Kind kind, String title, Long hostOrganisationId, Long workingGroupId,
 			String place, LocalDate start, LocalDate end) {
 		Long group = (kind == Meeting.Kind.WORKING_GROUP) ? workingGroupId : null;
-		boolean groupChair = group != null && viewer.chairedGroups().contains(group);
+		boolean groupChair = group != null && reader.chairedGroups().contains(group);
 		if (kind == Meeting.Kind.WORKING_GROUP && group == null) {
 			throw new InvalidInputException("group", "meeting.group.required");
 		}
-		if (!viewer.chairsOffice() && !groupChair) {
+		if (!reader.chairsOffice() && !groupChair) {
 			throw new AccessDeniedException("Meetings are prepared by the Chair's office or the group's chair");
 		}
 		if (end.isBefore(start)) {
@@ -121,12 +121,12 @@ public class MeetingService {
 	}
 
 	@Transactional
-	public void addItem(Viewer viewer, long meetingId, String title, Long documentId) {
-		requireChairsOffice(viewer);
+	public void addItem(Reader reader, long meetingId, String title, Long documentId) {
+		requireChairsOffice(reader);
 		Meeting meeting = find(meetingId);
 		if (documentId != null) {
 			try {
-				this.documents.visible(viewer, documentId);
+				this.documents.visible(reader, documentId);
 			}
 			catch (NotFoundException ex) {
 				throw new InvalidInputException("document", "meeting.item.unknownDocument");
@@ -138,8 +138,8 @@ public class MeetingService {
 	}
 
 	@Transactional
-	public void recordOutcome(Viewer viewer, long meetingId, long itemId, String outcome) {
-		requireChairsOffice(viewer);
+	public void recordOutcome(Reader reader, long meetingId, long itemId, String outcome) {
+		requireChairsOffice(reader);
 		AgendaItem item = this.items.findById(itemId)
 			.filter((candidate) -> candidate.getMeetingId() == meetingId)
 			.orElseThrow(NotFoundException::new);
@@ -149,8 +149,8 @@ public class MeetingService {
 	}
 
 	/** Meetings whose title or place contain the text; meetings are for signed-in readers only. */
-	public List<Meeting> search(Viewer viewer, String text, int limit) {
-		if (!viewer.isSignedIn() || text.isBlank()) {
+	public List<Meeting> search(Reader reader, String text, int limit) {
+		if (!reader.isSignedIn() || text.isBlank()) {
 			return List.of();
 		}
 		return this.meetings.findAllByOrderByStartDateDesc()
@@ -280,8 +280,8 @@ public class MeetingService {
 		find(meetingId).reportedBy(communiquePath, communiqueTitle);
 	}
 
-	private static void requireChairsOffice(Viewer viewer) {
-		if (!viewer.chairsOffice()) {
+	private static void requireChairsOffice(Reader reader) {
+		if (!reader.chairsOffice()) {
 			throw new AccessDeniedException("Meetings are prepared by the Chair's office");
 		}
 	}

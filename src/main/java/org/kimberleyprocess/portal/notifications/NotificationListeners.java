@@ -18,8 +18,8 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.documents.DocumentEvents;
 import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingEvents;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitEvents;
@@ -48,17 +48,17 @@ class NotificationListeners {
 
 	private final MeetingService meetings;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
 	NotificationListeners(Notifier notifier, DirectoryQueries directory, AccountDirectory accounts,
-			DocumentService documents, ConsensusService consensus, MeetingService meetings, Viewers viewers) {
+			DocumentService documents, ConsensusService consensus, MeetingService meetings, Readers readers) {
 		this.notifier = notifier;
 		this.directory = directory;
 		this.accounts = accounts;
 		this.documents = documents;
 		this.consensus = consensus;
 		this.meetings = meetings;
-		this.viewers = viewers;
+		this.readers = readers;
 	}
 
 	@ApplicationModuleListener
@@ -143,18 +143,18 @@ class NotificationListeners {
 	}
 
 	/**
-	 * Those of the people who may open the document, by the documents module's own rule. People
-	 * alike for that rule (same organisation, office and chaired groups) are asked once.
+	 * Those of the people who may open the document, by the documents module's own rule, each
+	 * as the directory builds their reader now. People alike for that rule are asked once.
 	 */
 	private List<Long> readers(long documentId, List<Long> people) {
 		List<Long> readers = new ArrayList<>();
 		Map<List<Object>, Boolean> answers = new java.util.HashMap<>();
-		for (Viewer viewer : this.viewers.of(this.accounts.reloadActive(Set.copyOf(people)))) {
-			List<Object> alike = List.of(viewer.organisationId(), viewer.kind(), viewer.chairsOffice(),
-					viewer.delegationMember(), viewer.chairedGroups());
+		for (Reader reader : this.readers.ofAccounts(people)) {
+			List<Object> alike = List.of(reader.organisationId(), reader.audience(), reader.roles(),
+					reader.memberGroups(), reader.chairedGroups());
 			if (answers.computeIfAbsent(alike,
-					(key) -> !this.documents.visibleAmong(viewer, List.of(documentId)).isEmpty())) {
-				readers.add(viewer.accountId());
+					(key) -> !this.documents.visibleAmong(reader, List.of(documentId)).isEmpty())) {
+				readers.add(reader.accountId());
 			}
 		}
 		return readers;

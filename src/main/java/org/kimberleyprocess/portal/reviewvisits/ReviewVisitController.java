@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.directory.PortalUser;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService.TeamRejected;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Dates;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
@@ -37,22 +37,22 @@ class ReviewVisitController {
 
 	private final ReviewVisitService visits;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
 	private final java.time.Clock clock;
 
-	ReviewVisitController(ReviewVisitService visits, Viewers viewers, java.time.Clock clock) {
+	ReviewVisitController(ReviewVisitService visits, Readers readers, java.time.Clock clock) {
 		this.visits = visits;
-		this.viewers = viewers;
+		this.readers = readers;
 		this.clock = clock;
 	}
 
 	/** The register; signed out, it shows offers and completed visits only, without internal details. */
 	@GetMapping("/review-visits")
-	String register(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) Integer year,
+	String register(Reader reader, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) VisitStatus status, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		model.addAttribute("page", this.visits.register(this.viewers.of(user), year, status,
+		model.addAttribute("page", this.visits.register(reader, year, status,
 				PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
 		model.addAttribute("years", this.visits.years());
 		model.addAttribute("year", year);
@@ -71,11 +71,11 @@ class ReviewVisitController {
 	}
 
 	@PostMapping("/review-visits")
-	String offer(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("form") Offer form,
+	String offer(Reader reader, @Valid @ModelAttribute("form") Offer form,
 			BindingResult result, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = this.visits.offer(this.viewers.of(user), form);
+				long id = this.visits.offer(reader, form);
 				Flash.success(redirect, "visit.offered");
 				return "redirect:/review-visits/" + id;
 			}
@@ -87,8 +87,8 @@ class ReviewVisitController {
 	}
 
 	@GetMapping("/review-visits/{id}")
-	String visit(@AuthenticationPrincipal PortalUser user, @PathVariable long id, Model model) {
-		model.addAttribute("view", this.visits.visit(this.viewers.of(user), id));
+	String visit(Reader reader, @PathVariable long id, Model model) {
+		model.addAttribute("view", this.visits.visit(reader, id));
 		if (!model.containsAttribute("datesForm")) {
 			model.addAttribute("datesForm", new Dates());
 		}
@@ -99,16 +99,15 @@ class ReviewVisitController {
 	}
 
 	@PostMapping("/review-visits/{id}/{step:accept|call-for-experts|volunteer|complete|report|send-to-host|close-follow-up|reoffer|consent|publish}")
-	String step(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable String step,
+	String step(Reader reader, @PathVariable long id, @PathVariable String step,
 			RedirectAttributes redirect) {
-		Viewer viewer = this.viewers.of(user);
-		Map<String, Runnable> steps = Map.of("accept", () -> this.visits.accept(viewer, id), "call-for-experts",
-				() -> this.visits.callForExperts(viewer, id), "volunteer", () -> this.visits.volunteer(viewer, id),
-				"complete", () -> this.visits.complete(viewer, id), "report", () -> this.visits.startReport(viewer, id),
-				"send-to-host", () -> this.visits.sendToHost(viewer, id), "close-follow-up",
-				() -> this.visits.closeFollowUp(viewer, id), "reoffer", () -> this.visits.reoffer(viewer, id),
-				"consent", () -> this.visits.consentToPublication(viewer, id), "publish",
-				() -> this.visits.publishReport(viewer, id));
+		Map<String, Runnable> steps = Map.of("accept", () -> this.visits.accept(reader, id), "call-for-experts",
+				() -> this.visits.callForExperts(reader, id), "volunteer", () -> this.visits.volunteer(reader, id),
+				"complete", () -> this.visits.complete(reader, id), "report", () -> this.visits.startReport(reader, id),
+				"send-to-host", () -> this.visits.sendToHost(reader, id), "close-follow-up",
+				() -> this.visits.closeFollowUp(reader, id), "reoffer", () -> this.visits.reoffer(reader, id),
+				"consent", () -> this.visits.consentToPublication(reader, id), "publish",
+				() -> this.visits.publishReport(reader, id));
 		try {
 			steps.get(step).run();
 			Flash.success(redirect, "visit.step." + step);
@@ -120,18 +119,17 @@ class ReviewVisitController {
 	}
 
 	@PostMapping("/review-visits/{id}/{step:decline|withdraw|postpone}")
-	String withReason(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable String step,
+	String withReason(Reader reader, @PathVariable long id, @PathVariable String step,
 			@Valid @ModelAttribute("reasonForm") Reason form, BindingResult result, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			Flash.error(redirect, "visit.reason.required");
 			return "redirect:/review-visits/" + id;
 		}
-		Viewer viewer = this.viewers.of(user);
 		try {
 			switch (step) {
-				case "decline" -> this.visits.decline(viewer, id, form.getReason());
-				case "withdraw" -> this.visits.withdraw(viewer, id, form.getReason());
-				default -> this.visits.postpone(viewer, id, form.getReason());
+				case "decline" -> this.visits.decline(reader, id, form.getReason());
+				case "withdraw" -> this.visits.withdraw(reader, id, form.getReason());
+				default -> this.visits.postpone(reader, id, form.getReason());
 			}
 			Flash.success(redirect, "visit.step." + step);
 		}
@@ -142,10 +140,10 @@ class ReviewVisitController {
 	}
 
 	@PostMapping("/review-visits/{id}/team")
-	String team(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String team(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id,
 			@ModelAttribute("teamForm") Team form, BindingResult result, Model model, RedirectAttributes redirect) {
 		try {
-			this.visits.confirmTeam(this.viewers.of(user), id, form.getMembers(), form.getLeader());
+			this.visits.confirmTeam(reader, id, form.getMembers(), form.getLeader());
 			Flash.success(redirect, "visit.step.team");
 			return "redirect:/review-visits/" + id;
 		}
@@ -155,16 +153,16 @@ class ReviewVisitController {
 		catch (InvalidInputException ex) {
 			Forms.reject(result, ex);
 		}
-		return visit(user, id, model);
+		return visit(reader, id, model);
 	}
 
 	@PostMapping("/review-visits/{id}/dates")
-	String dates(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String dates(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("datesForm") Dates form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.visits.schedule(this.viewers.of(user), id, form.getStart(), form.getEnd());
+				this.visits.schedule(reader, id, form.getStart(), form.getEnd());
 				Flash.success(redirect, "visit.step.dates");
 				return "redirect:/review-visits/" + id;
 			}
@@ -172,7 +170,7 @@ class ReviewVisitController {
 				Forms.reject(result, ex);
 			}
 		}
-		return visit(user, id, model);
+		return visit(reader, id, model);
 	}
 
 	private static void requireSignedIn(PortalUser user) {

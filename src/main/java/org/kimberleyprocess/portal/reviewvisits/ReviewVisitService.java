@@ -31,7 +31,7 @@ import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
 import org.kimberleyprocess.portal.shared.FullText;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
@@ -81,8 +81,8 @@ public class ReviewVisitService {
 
 	// Reading
 
-	public Page<VisitRow> register(Viewer viewer, Integer year, VisitStatus status, Pageable pageable) {
-		Set<VisitStatus> shown = viewer.isSignedIn() ? EnumSet.allOf(VisitStatus.class)
+	public Page<VisitRow> register(Reader reader, Integer year, VisitStatus status, Pageable pageable) {
+		Set<VisitStatus> shown = reader.isSignedIn() ? EnumSet.allOf(VisitStatus.class)
 				: EnumSet.copyOf(java.util.Arrays.stream(VisitStatus.values()).filter(VisitStatus::isPublic).toList());
 		Map<Long, OrganisationRef> hosts = organisations();
 		LocalDate today = today();
@@ -95,14 +95,14 @@ public class ReviewVisitService {
 	 * Visits whose host's name (or, for signed-in readers, the scope and period) contain the text,
 	 * among those the register shows the reader.
 	 */
-	public List<VisitRow> search(Viewer viewer, String text, int limit) {
+	public List<VisitRow> search(Reader reader, String text, int limit) {
 		String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
 		if (needle.isEmpty()) {
 			return List.of();
 		}
 		Map<Long, OrganisationRef> hosts = organisations();
 		LocalDate today = today();
-		Set<VisitStatus> shown = viewer.isSignedIn() ? EnumSet.allOf(VisitStatus.class)
+		Set<VisitStatus> shown = reader.isSignedIn() ? EnumSet.allOf(VisitStatus.class)
 				: EnumSet.copyOf(java.util.Arrays.stream(VisitStatus.values()).filter(VisitStatus::isPublic).toList());
 		return this.visits.findRegister(null, null, shown, org.springframework.data.domain.PageRequest.of(0, 1000))
 			.stream()
@@ -110,7 +110,7 @@ public class ReviewVisitService {
 				OrganisationRef host = hosts.get(visit.getHostOrganisationId());
 				String en = host == null ? "" : host.name().en();
 				String fr = host == null ? "" : host.name().fr();
-				return viewer.isSignedIn()
+				return reader.isSignedIn()
 						? FullText.matchesAll(needle, en, fr, visit.getScope(), visit.getPreferredPeriod())
 						: FullText.matchesAll(needle, en, fr);
 			})
@@ -123,19 +123,19 @@ public class ReviewVisitService {
 		return this.visits.findYears();
 	}
 
-	public VisitPage visit(Viewer viewer, long id) {
+	public VisitPage visit(Reader reader, long id) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
-		if (!viewer.isSignedIn() && !visit.getStatus().isPublic()) {
+		if (!reader.isSignedIn() && !visit.getStatus().isPublic()) {
 			throw new NotFoundException();
 		}
 		OrganisationInfo host = this.directory.organisationInfo(visit.getHostOrganisationId());
-		List<Volunteer> team = viewer.isSignedIn() ? this.volunteers.findByVisit(id) : List.of();
-		List<VisitEvent> timeline = viewer.isSignedIn() ? this.events.findTimeline(id) : List.of();
-		boolean chair = isMonitoringChair(viewer);
-		boolean hosting = isHost(viewer, visit);
-		boolean mayVolunteer = visit.getStatus() == VisitStatus.TEAM_FORMING && mayVolunteer(viewer, visit)
-				&& team.stream().noneMatch((v) -> v.getAccountId() == viewer.accountId());
-		return new VisitPage(visit, host, team, timeline, chair, hosting, viewer.isSignedIn() && viewer.chairsOffice(),
+		List<Volunteer> team = reader.isSignedIn() ? this.volunteers.findByVisit(id) : List.of();
+		List<VisitEvent> timeline = reader.isSignedIn() ? this.events.findTimeline(id) : List.of();
+		boolean chair = isMonitoringChair(reader);
+		boolean hosting = isHost(reader, visit);
+		boolean mayVolunteer = visit.getStatus() == VisitStatus.TEAM_FORMING && mayVolunteer(reader, visit)
+				&& team.stream().noneMatch((v) -> v.getAccountId() == reader.accountId());
+		return new VisitPage(visit, host, team, timeline, chair, hosting, reader.isSignedIn() && reader.chairsOffice(),
 				mayVolunteer, visit.isReportOverdue(today()),
 				team.stream().anyMatch(Volunteer::isSelected)
 						? TeamRules.broken(visit.getHostOrganisationId(),
@@ -155,11 +155,11 @@ public class ReviewVisitService {
 	// Acting
 
 	@Transactional
-	public long offer(Viewer viewer, Offer form) {
-		if (!viewer.actsForDelegation()) {
+	public long offer(Reader reader, Offer form) {
+		if (!reader.actsForDelegation()) {
 			throw new AccessDeniedException("Offers are made by a head of delegation or an alternate");
 		}
-		OrganisationInfo host = this.directory.organisationInfo(viewer.organisationId());
+		OrganisationInfo host = this.directory.organisationInfo(reader.organisationId());
 		if (host.kind() != OrganisationKind.PARTICIPANT || host.participantStatus() != ParticipantStatus.ACTIVE) {
 			throw new InvalidInputException(null, "visit.offer.notActive");
 		}
@@ -167,46 +167,46 @@ public class ReviewVisitService {
 				form.getScope().strip(), form.getContactPerson().strip(),
 				StringUtils.hasText(form.getRemarks()) ? form.getRemarks().strip() : null, this.clock.instant());
 		this.visits.save(visit);
-		record(visit, null, VisitStatus.OFFERED, viewer, null);
+		record(visit, null, VisitStatus.OFFERED, reader, null);
 		return visit.getId();
 	}
 
 	@Transactional
-	public void accept(Viewer viewer, long id) {
-		transition(viewer, id, Role.MONITORING_CHAIR, VisitStatus.ACCEPTED, EnumSet.of(VisitStatus.OFFERED), null);
+	public void accept(Reader reader, long id) {
+		transition(reader, id, Role.MONITORING_CHAIR, VisitStatus.ACCEPTED, EnumSet.of(VisitStatus.OFFERED), null);
 	}
 
 	@Transactional
-	public void decline(Viewer viewer, long id, String reason) {
-		transition(viewer, id, Role.MONITORING_CHAIR, VisitStatus.DECLINED, EnumSet.of(VisitStatus.OFFERED), reason);
+	public void decline(Reader reader, long id, String reason) {
+		transition(reader, id, Role.MONITORING_CHAIR, VisitStatus.DECLINED, EnumSet.of(VisitStatus.OFFERED), reason);
 	}
 
 	@Transactional
-	public void callForExperts(Viewer viewer, long id) {
-		transition(viewer, id, Role.MONITORING_CHAIR, VisitStatus.TEAM_FORMING, EnumSet.of(VisitStatus.ACCEPTED), null);
+	public void callForExperts(Reader reader, long id) {
+		transition(reader, id, Role.MONITORING_CHAIR, VisitStatus.TEAM_FORMING, EnumSet.of(VisitStatus.ACCEPTED), null);
 	}
 
 	@Transactional
-	public void volunteer(Viewer viewer, long id) {
+	public void volunteer(Reader reader, long id) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
 		if (visit.getStatus() != VisitStatus.TEAM_FORMING) {
 			throw new InvalidInputException(null, "visit.state.wrong");
 		}
-		if (!mayVolunteer(viewer, visit)) {
+		if (!mayVolunteer(reader, visit)) {
 			throw new AccessDeniedException("Experts come from Participants other than the host, and Observers");
 		}
-		if (this.volunteers.findByVisitIdAndAccountId(id, viewer.accountId()).isPresent()) {
+		if (this.volunteers.findByVisitIdAndAccountId(id, reader.accountId()).isPresent()) {
 			throw new InvalidInputException(null, "visit.volunteer.already");
 		}
-		OrganisationInfo organisation = this.directory.organisationInfo(viewer.organisationId());
-		this.volunteers.save(new Volunteer(id, viewer.accountId(), viewer.name(), organisation.id(), organisation.name(),
+		OrganisationInfo organisation = this.directory.organisationInfo(reader.organisationId());
+		this.volunteers.save(new Volunteer(id, reader.accountId(), reader.name(), organisation.id(), organisation.name(),
 				affiliation(organisation), this.clock.instant()));
 	}
 
 	/** Confirms the team the chair selected, unless it breaks a rule: then nothing is saved. */
 	@Transactional
-	public void confirmTeam(Viewer viewer, long id, Set<Long> members, Long leader) {
-		ReviewVisit visit = owned(viewer, id, Role.MONITORING_CHAIR);
+	public void confirmTeam(Reader reader, long id, Set<Long> members, Long leader) {
+		ReviewVisit visit = owned(reader, id, Role.MONITORING_CHAIR);
 		if (visit.getStatus() != VisitStatus.TEAM_FORMING) {
 			throw new InvalidInputException(null, "visit.state.wrong");
 		}
@@ -221,13 +221,13 @@ public class ReviewVisitService {
 		if (!broken.isEmpty()) {
 			throw new TeamRejected(broken);
 		}
-		move(viewer, visit, VisitStatus.TEAM_CONFIRMED, EnumSet.of(VisitStatus.TEAM_FORMING), null);
+		move(reader, visit, VisitStatus.TEAM_CONFIRMED, EnumSet.of(VisitStatus.TEAM_FORMING), null);
 	}
 
 	@Transactional
-	public void schedule(Viewer viewer, long id, LocalDate start, LocalDate end) {
+	public void schedule(Reader reader, long id, LocalDate start, LocalDate end) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
-		if (!isMonitoringChair(viewer) && !isHost(viewer, visit)) {
+		if (!isMonitoringChair(reader) && !isHost(reader, visit)) {
 			throw new AccessDeniedException("Dates are set by the working group's chair or the host");
 		}
 		if (end.isBefore(start)) {
@@ -242,22 +242,22 @@ public class ReviewVisitService {
 			}
 		}
 		visit.schedule(start, end);
-		move(viewer, visit, VisitStatus.SCHEDULED, EnumSet.of(VisitStatus.TEAM_CONFIRMED, VisitStatus.SCHEDULED),
+		move(reader, visit, VisitStatus.SCHEDULED, EnumSet.of(VisitStatus.TEAM_CONFIRMED, VisitStatus.SCHEDULED),
 				start + " – " + end);
 	}
 
 	@Transactional
-	public void complete(Viewer viewer, long id) {
-		ReviewVisit visit = owned(viewer, id, Role.MONITORING_CHAIR);
-		move(viewer, visit, VisitStatus.COMPLETED, EnumSet.of(VisitStatus.SCHEDULED), null);
+	public void complete(Reader reader, long id) {
+		ReviewVisit visit = owned(reader, id, Role.MONITORING_CHAIR);
+		move(reader, visit, VisitStatus.COMPLETED, EnumSet.of(VisitStatus.SCHEDULED), null);
 		visit.complete(this.reportMonths);
 	}
 
 	/** Starts the draft report: a review report of the working group, readable by the host. */
 	@Transactional
-	public long startReport(Viewer viewer, long id) {
-		ReviewVisit visit = owned(viewer, id, Role.MONITORING_CHAIR);
-		move(viewer, visit, VisitStatus.DRAFT_REPORT, EnumSet.of(VisitStatus.COMPLETED), null);
+	public long startReport(Reader reader, long id) {
+		ReviewVisit visit = owned(reader, id, Role.MONITORING_CHAIR);
+		move(reader, visit, VisitStatus.DRAFT_REPORT, EnumSet.of(VisitStatus.COMPLETED), null);
 		OrganisationInfo host = this.directory.organisationInfo(visit.getHostOrganisationId());
 		NewDocument form = new NewDocument();
 		form.setType(DocumentType.REVIEW_REPORT);
@@ -267,7 +267,7 @@ public class ReviewVisitService {
 		form.setTitle("Report of the review visit to " + host.name().en());
 		form.setText("# Report of the review visit to " + host.name().en() + "\n\n## Findings\n\n"
 				+ "## Recommendations\n");
-		long document = this.documents.create(viewer, form);
+		long document = this.documents.create(reader, form);
 		this.documents.grantReading(document, host.id());
 		visit.attachReport(document);
 		return document;
@@ -275,10 +275,10 @@ public class ReviewVisitService {
 
 	/** Circulates the draft to the host, whose comments are collected on the document. */
 	@Transactional
-	public void sendToHost(Viewer viewer, long id) {
-		ReviewVisit visit = owned(viewer, id, Role.MONITORING_CHAIR);
-		move(viewer, visit, VisitStatus.HOST_COMMENTS, EnumSet.of(VisitStatus.DRAFT_REPORT), null);
-		this.documents.circulate(viewer, visit.getReportDocumentId());
+	public void sendToHost(Reader reader, long id) {
+		ReviewVisit visit = owned(reader, id, Role.MONITORING_CHAIR);
+		move(reader, visit, VisitStatus.HOST_COMMENTS, EnumSet.of(VisitStatus.DRAFT_REPORT), null);
+		this.documents.circulate(reader, visit.getReportDocumentId());
 	}
 
 	/** The report is adopted when the working group's consensus round on it adopts the text. */
@@ -303,41 +303,41 @@ public class ReviewVisitService {
 	}
 
 	@Transactional
-	public void closeFollowUp(Viewer viewer, long id) {
-		transition(viewer, id, Role.MONITORING_CHAIR, VisitStatus.FOLLOW_UP_CLOSED,
+	public void closeFollowUp(Reader reader, long id) {
+		transition(reader, id, Role.MONITORING_CHAIR, VisitStatus.FOLLOW_UP_CLOSED,
 				EnumSet.of(VisitStatus.REPORT_ADOPTED), null);
 	}
 
 	@Transactional
-	public void withdraw(Viewer viewer, long id, String reason) {
-		transition(viewer, id, Role.HOST_OR_CHAIR, VisitStatus.WITHDRAWN, VisitStatus.BEFORE_COMPLETION, reason);
+	public void withdraw(Reader reader, long id, String reason) {
+		transition(reader, id, Role.HOST_OR_CHAIR, VisitStatus.WITHDRAWN, VisitStatus.BEFORE_COMPLETION, reason);
 	}
 
 	@Transactional
-	public void postpone(Viewer viewer, long id, String reason) {
-		transition(viewer, id, Role.HOST_OR_CHAIR, VisitStatus.POSTPONED, VisitStatus.BEFORE_COMPLETION, reason);
+	public void postpone(Reader reader, long id, String reason) {
+		transition(reader, id, Role.HOST_OR_CHAIR, VisitStatus.POSTPONED, VisitStatus.BEFORE_COMPLETION, reason);
 	}
 
 	/** A postponed visit is offered again by its host. */
 	@Transactional
-	public void reoffer(Viewer viewer, long id) {
-		transition(viewer, id, Role.HOST, VisitStatus.OFFERED, EnumSet.of(VisitStatus.POSTPONED), null);
+	public void reoffer(Reader reader, long id) {
+		transition(reader, id, Role.HOST, VisitStatus.OFFERED, EnumSet.of(VisitStatus.POSTPONED), null);
 	}
 
 	@Transactional
-	public void consentToPublication(Viewer viewer, long id) {
-		ReviewVisit visit = owned(viewer, id, Role.HOST);
+	public void consentToPublication(Reader reader, long id) {
+		ReviewVisit visit = owned(reader, id, Role.HOST);
 		if (visit.getStatus() != VisitStatus.REPORT_ADOPTED && visit.getStatus() != VisitStatus.FOLLOW_UP_CLOSED) {
 			throw new InvalidInputException(null, "visit.state.wrong");
 		}
 		visit.consentToPublication();
-		record(visit, visit.getStatus(), visit.getStatus(), viewer, "consent");
+		record(visit, visit.getStatus(), visit.getStatus(), reader, "consent");
 	}
 
 	@Transactional
-	public void publishReport(Viewer viewer, long id) {
+	public void publishReport(Reader reader, long id) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
-		if (!viewer.chairsOffice()) {
+		if (!reader.chairsOffice()) {
 			throw new AccessDeniedException("Reports are published by the Chair's office");
 		}
 		if (!visit.isHostConsents() || visit.getReportDocumentId() == null) {
@@ -345,7 +345,7 @@ public class ReviewVisitService {
 		}
 		this.documents.makePublic(visit.getReportDocumentId());
 		visit.publishReport();
-		record(visit, visit.getStatus(), visit.getStatus(), viewer, "published");
+		record(visit, visit.getStatus(), visit.getStatus(), reader, "published");
 	}
 
 	// Rules
@@ -356,17 +356,17 @@ public class ReviewVisitService {
 
 	}
 
-	private void transition(Viewer viewer, long id, Role role, VisitStatus to, Set<VisitStatus> from, String note) {
-		ReviewVisit visit = owned(viewer, id, role);
-		move(viewer, visit, to, from, note);
+	private void transition(Reader reader, long id, Role role, VisitStatus to, Set<VisitStatus> from, String note) {
+		ReviewVisit visit = owned(reader, id, role);
+		move(reader, visit, to, from, note);
 	}
 
-	private ReviewVisit owned(Viewer viewer, long id, Role role) {
+	private ReviewVisit owned(Reader reader, long id, Role role) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
 		boolean allowed = switch (role) {
-			case MONITORING_CHAIR -> isMonitoringChair(viewer);
-			case HOST -> isHost(viewer, visit);
-			case HOST_OR_CHAIR -> isHost(viewer, visit) || isMonitoringChair(viewer);
+			case MONITORING_CHAIR -> isMonitoringChair(reader);
+			case HOST -> isHost(reader, visit);
+			case HOST_OR_CHAIR -> isHost(reader, visit) || isMonitoringChair(reader);
 		};
 		if (!allowed) {
 			throw new AccessDeniedException("This step belongs to another role");
@@ -374,7 +374,7 @@ public class ReviewVisitService {
 		return visit;
 	}
 
-	private void move(Viewer viewer, ReviewVisit visit, VisitStatus to, Set<VisitStatus> from, String note) {
+	private void move(Reader reader, ReviewVisit visit, VisitStatus to, Set<VisitStatus> from, String note) {
 		VisitStatus previous;
 		try {
 			previous = visit.move(to, from);
@@ -382,31 +382,31 @@ public class ReviewVisitService {
 		catch (IllegalStateException ex) {
 			throw new InvalidInputException(null, "visit.state.wrong");
 		}
-		record(visit, previous, to, viewer, note);
+		record(visit, previous, to, reader, note);
 	}
 
-	private void record(ReviewVisit visit, VisitStatus from, VisitStatus to, Viewer viewer, String note) {
-		this.events.save(new VisitEvent(visit.getId(), from, to, viewer.name() + " (" + viewer.organisationName().en() + ")",
+	private void record(ReviewVisit visit, VisitStatus from, VisitStatus to, Reader reader, String note) {
+		this.events.save(new VisitEvent(visit.getId(), from, to, reader.name() + " (" + reader.organisationName().en() + ")",
 				StringUtils.hasText(note) ? note.strip() : null, this.clock.instant()));
 		this.publisher.publishEvent(new ReviewVisitEvents.Moved(visit.getId(), visit.getHostOrganisationId(),
 				from == null ? null : from.name(), to.name()));
 	}
 
-	private boolean isMonitoringChair(Viewer viewer) {
-		return viewer.isSignedIn()
-				&& viewer.chairedGroups().contains(this.documents.workingGroupId(MONITORING_GROUP));
+	private boolean isMonitoringChair(Reader reader) {
+		return reader.isSignedIn()
+				&& reader.chairedGroups().contains(this.documents.workingGroupId(MONITORING_GROUP));
 	}
 
-	private static boolean isHost(Viewer viewer, ReviewVisit visit) {
-		return viewer.isSignedIn() && viewer.actsForDelegation()
-				&& viewer.organisationId() == visit.getHostOrganisationId();
+	private static boolean isHost(Reader reader, ReviewVisit visit) {
+		return reader.isSignedIn() && reader.actsForDelegation()
+				&& reader.organisationId() == visit.getHostOrganisationId();
 	}
 
-	private static boolean mayVolunteer(Viewer viewer, ReviewVisit visit) {
-		if (!viewer.isSignedIn() || viewer.organisationId() == visit.getHostOrganisationId()) {
+	private static boolean mayVolunteer(Reader reader, ReviewVisit visit) {
+		if (!reader.isSignedIn() || reader.organisationId() == visit.getHostOrganisationId()) {
 			return false;
 		}
-		return viewer.delegationMember() || "OBSERVER".equals(viewer.kind());
+		return (reader.delegationMember() && reader.isParticipant()) || reader.isObserver();
 	}
 
 	private static Affiliation affiliation(OrganisationInfo organisation) {

@@ -3,16 +3,14 @@ package org.kimberleyprocess.portal.search;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import org.kimberleyprocess.portal.directory.PortalUser;
-import org.kimberleyprocess.portal.documents.Viewers;
 import org.kimberleyprocess.portal.search.SearchService.Hit;
 import org.kimberleyprocess.portal.search.SearchService.Type;
+import org.kimberleyprocess.portal.directory.Reader;
 
 /** {@code /search}: one box over everything, open to anyone (signed out, what is public). */
 @Controller
@@ -22,22 +20,19 @@ class SearchController {
 
 	private final SearchService search;
 
-	private final Viewers viewers;
-
-	SearchController(SearchService search, Viewers viewers) {
+	SearchController(SearchService search) {
 		this.search = search;
-		this.viewers = viewers;
 	}
 
 	@GetMapping("/search")
-	String search(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String q,
+	String search(Reader reader, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Type type, @RequestParam(defaultValue = "0") int page, Locale locale,
 			Model model) {
 		String query = (q == null) ? "" : q.strip();
 		if (query.length() > 200) {
 			query = query.substring(0, 200);
 		}
-		List<Hit> hits = query.isEmpty() ? List.of() : this.search.search(this.viewers.of(user), query, type, locale);
+		List<Hit> hits = query.isEmpty() ? List.of() : this.search.search(reader, query, type, locale);
 		int pages = Math.max(1, (hits.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int number = Math.min(Math.max(page, 0), pages - 1);
 		model.addAttribute("query", query);

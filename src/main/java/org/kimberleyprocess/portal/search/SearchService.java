@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentService.SearchHits;
-import org.kimberleyprocess.portal.documents.Viewer;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 
@@ -51,10 +51,10 @@ public class SearchService {
 	public record Hit(Type type, String title, String path, Snippet snippet, Instant date) {
 	}
 
-	public List<Hit> search(Viewer viewer, String query, Type type, Locale locale) {
+	public List<Hit> search(Reader reader, String query, Type type, Locale locale) {
 		List<Hit> hits = new ArrayList<>();
 		if (type == null || type == Type.DOCUMENT || type == Type.COMMENT) {
-			SearchHits found = this.documents.search(viewer, query, PER_TYPE);
+			SearchHits found = this.documents.search(reader, query, PER_TYPE);
 			if (type != Type.COMMENT) {
 				found.documents()
 					.forEach((hit) -> hits.add(new Hit(Type.DOCUMENT, hit.document().getTitle(),
@@ -75,14 +75,14 @@ public class SearchService {
 						Snippet.of(hit.revision().getMarkdown(), query), hit.revision().getPublishedAt())));
 		}
 		if (type == null || type == Type.REVIEW_VISIT) {
-			this.visits.search(viewer, query, PER_TYPE)
+			this.visits.search(reader, query, PER_TYPE)
 				.forEach((row) -> hits.add(new Hit(Type.REVIEW_VISIT,
 						row.host() == null ? "" : row.host().name(locale) + " " + row.visit().getPreferredYear(),
 						"/review-visits/" + row.visit().getId(),
-						Snippet.of(viewer.isSignedIn() ? row.visit().getScope() : "", query), row.visit().getCreatedAt())));
+						Snippet.of(reader.isSignedIn() ? row.visit().getScope() : "", query), row.visit().getCreatedAt())));
 		}
 		if (type == null || type == Type.MEETING) {
-			this.meetings.search(viewer, query, PER_TYPE)
+			this.meetings.search(reader, query, PER_TYPE)
 				.forEach((meeting) -> hits.add(new Hit(Type.MEETING, meeting.getTitle(), "/meetings/" + meeting.getId(),
 						Snippet.of(meeting.getPlace(), query),
 						meeting.getStartDate().atStartOfDay(ZoneOffset.UTC).toInstant())));

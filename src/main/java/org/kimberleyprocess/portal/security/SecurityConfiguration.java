@@ -26,11 +26,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import java.time.Clock;
 
-import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
-import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.shared.AccessRefused;
 
@@ -51,8 +49,8 @@ class SecurityConfiguration {
 			"/documents/*", "/documents/*/versions/*", "/documents/*/diff", "/search" };
 
 	@Bean
-	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts, ChairSchedule schedule,
-			DirectoryQueries directory, Clock clock, ApplicationEventPublisher events)
+	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts, Readers readers,
+			ApplicationEventPublisher events)
 			throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
@@ -89,7 +87,7 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
-			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, schedule, directory, clock), AuthorizationFilter.class);
+			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, readers), AuthorizationFilter.class);
 		return http.build();
 	}
 

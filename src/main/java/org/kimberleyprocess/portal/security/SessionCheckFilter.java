@@ -16,13 +16,9 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.time.Clock;
-
-import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
-import org.kimberleyprocess.portal.directory.DirectoryQueries;
-import org.kimberleyprocess.portal.directory.OrganisationKind;
-import org.kimberleyprocess.portal.directory.Role;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.directory.AccountDirectory.SessionCheck;
 import org.kimberleyprocess.portal.directory.PortalUser;
 
@@ -41,19 +37,12 @@ class SessionCheckFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	private final ChairSchedule schedule;
+	private final Readers readers;
 
-	private final Clock clock;
-
-	private final DirectoryQueries directory;
-
-	SessionCheckFilter(AccountDirectory accounts, SecurityContextRepository contextRepository, ChairSchedule schedule,
-			DirectoryQueries directory, Clock clock) {
-		this.directory = directory;
+	SessionCheckFilter(AccountDirectory accounts, SecurityContextRepository contextRepository, Readers readers) {
 		this.accounts = accounts;
 		this.contextRepository = contextRepository;
-		this.schedule = schedule;
-		this.clock = clock;
+		this.readers = readers;
 	}
 
 	@Override
@@ -71,7 +60,7 @@ class SessionCheckFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		SessionCheck check = this.accounts.check(user);
+		SessionCheck check = this.readers.check(user).check();
 		if (check == SessionCheck.STALE) {
 			PortalUser current = this.accounts.reload(user.id()).filter(PortalUser::isEnabled).orElse(null);
 			if (current == null) {
@@ -83,7 +72,7 @@ class SessionCheckFilter extends OncePerRequestFilter {
 						current.getAuthorities()));
 				this.holder.setContext(context);
 				this.contextRepository.saveContext(context, request, response);
-				check = this.accounts.check(current);
+				check = this.readers.check(current).check();
 			}
 		}
 		if (check == SessionCheck.ENDED) {
@@ -95,32 +84,25 @@ class SessionCheckFilter extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
 			return;
 		}
-		applyOfficeTerm();
+		applyRolesNow(request);
 		chain.doFilter(request, response);
 	}
 
 	/**
-	 * The Chair's office of a Participant acts only while that Participant chairs: outside its
-	 * term the role is set aside for the request, so rights switch at midnight UTC on 1 January
-	 * by the application clock, with no manual step.
+	 * The roles a person holds now, as the directory's one rule decides them (office terms, group
+	 * chairs' terms): the request's reader is built once here, and the request's authorities are
+	 * those roles, so URL rules and templates see the same rights as the services.
 	 */
-	private void applyOfficeTerm() {
+	private void applyRolesNow(HttpServletRequest request) {
 		Authentication authentication = this.holder.getContext().getAuthentication();
 		if (authentication == null || !(authentication.getPrincipal() instanceof PortalUser user)) {
 			return;
 		}
-		PortalUser outOfTerm = user;
-		if (user.has(Role.CHAIRS_OFFICE) && user.organisationKind() == OrganisationKind.PARTICIPANT
-				&& !this.schedule.holdsOffice(user.organisationId(), this.clock.instant())) {
-			outOfTerm = outOfTerm.without(Role.CHAIRS_OFFICE);
-		}
-		if (user.has(Role.WORKING_GROUP_CHAIR) && this.directory.chairedGroupIds(user.id()).isEmpty()) {
-			outOfTerm = outOfTerm.without(Role.WORKING_GROUP_CHAIR);
-		}
-		if (outOfTerm != user) {
+		Reader reader = this.readers.current();
+		PortalUser now = user.withRoles(reader.roles());
+		if (now != user) {
 			SecurityContext context = this.holder.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(outOfTerm, null,
-					outOfTerm.getAuthorities()));
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()));
 			this.holder.setContext(context);
 		}
 	}

@@ -23,8 +23,8 @@ import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Standing;
 import org.kimberleyprocess.portal.directory.WorkingGroupService;
 import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
@@ -45,16 +45,16 @@ class WorkingGroupController {
 
 	private final MeetingService meetings;
 
-	private final Viewers viewers;
+	private final Readers readers;
 
 	WorkingGroupController(DirectoryQueries directory, WorkingGroupService groups, DocumentService documents,
-			ConsensusService consensus, MeetingService meetings, Viewers viewers) {
+			ConsensusService consensus, MeetingService meetings, Readers readers) {
 		this.directory = directory;
 		this.groups = groups;
 		this.documents = documents;
 		this.consensus = consensus;
 		this.meetings = meetings;
-		this.viewers = viewers;
+		this.readers = readers;
 	}
 
 	@GetMapping("/working-groups")
@@ -65,12 +65,11 @@ class WorkingGroupController {
 
 	/** A group's page: what the reader may see of its documents and open rounds, nothing more. */
 	@GetMapping("/working-groups/{code}")
-	String group(@AuthenticationPrincipal PortalUser user, @PathVariable String code, Model model) {
+	String group(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable String code, Model model) {
 		GroupProfile group = this.directory.workingGroup(code);
-		Viewer viewer = this.viewers.of(user);
 		model.addAttribute("group", group);
-		model.addAttribute("documents", this.documents.ofWorkingGroup(viewer, group.id(), DOCUMENTS_SHOWN));
-		model.addAttribute("rounds", this.consensus.openRounds(viewer)
+		model.addAttribute("documents", this.documents.ofWorkingGroup(reader, group.id(), DOCUMENTS_SHOWN));
+		model.addAttribute("rounds", this.consensus.openRounds(reader)
 			.stream()
 			.filter((round) -> Objects.equals(round.document().getWorkingGroupId(), group.id()))
 			.toList());
@@ -87,7 +86,7 @@ class WorkingGroupController {
 	}
 
 	@PostMapping("/working-groups/{code}/requests")
-	String request(@AuthenticationPrincipal PortalUser user, @PathVariable String code,
+	String request(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable String code,
 			@Valid @ModelAttribute("requestForm") RequestForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
@@ -100,11 +99,11 @@ class WorkingGroupController {
 				Forms.reject(result, ex);
 			}
 		}
-		return group(user, code, model);
+		return group(user, reader, code, model);
 	}
 
 	@PostMapping("/working-groups/{code}/requests/{id}")
-	String decide(@AuthenticationPrincipal PortalUser user, @PathVariable String code, @PathVariable long id,
+	String decide(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable String code, @PathVariable long id,
 			@ModelAttribute("decisionForm") DecisionForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		form.setRequestId(id);
@@ -121,7 +120,7 @@ class WorkingGroupController {
 			}
 			Forms.reject(result, ex);
 		}
-		return group(user, code, model);
+		return group(user, reader, code, model);
 	}
 
 	public static class RequestForm {

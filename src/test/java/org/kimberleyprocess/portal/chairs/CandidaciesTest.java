@@ -14,7 +14,7 @@ import org.kimberleyprocess.portal.SignIn;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.RoundKind;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +45,7 @@ class CandidaciesTest {
 	ConsensusService consensus;
 
 	@Autowired
-	Viewers viewers;
+	Readers readers;
 
 	@Autowired
 	AccountDirectory accounts;
@@ -149,7 +149,7 @@ class CandidaciesTest {
 						containsString("Administrative Decision on the selection of the Vice-Chair for 2018"),
 						containsString("Selects India as Vice-Chair of the Kimberley Process for 2018"))));
 
-			var chairAu = this.viewers.of(this.accounts.findForSignIn("chair-au").orElseThrow());
+			var chairAu = this.readers.of(this.accounts.findForSignIn("chair-au").orElseThrow());
 			long round = this.consensus.open(chairAu, decision, RoundKind.MEETING, null, null);
 			this.consensus.closeMeeting(chairAu, decision, round);
 

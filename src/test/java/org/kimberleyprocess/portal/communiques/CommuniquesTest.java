@@ -32,8 +32,8 @@ import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 
@@ -71,14 +71,14 @@ class CommuniquesTest {
 	MeetingService meetings;
 
 	@Autowired
-	Viewers viewers;
+	Readers readers;
 
 	@Autowired
 	AccountDirectory accounts;
 
 	@Test
 	void anAdoptedCommuniqueIsPublishedForAnyoneAndBringsTheMeetingsDecisionsIntoEffect() throws Exception {
-		Viewer chair = this.viewers.of(this.accounts.findForSignIn("chair").orElseThrow());
+		Reader chair = this.readers.of(this.accounts.findForSignIn("chair").orElseThrow());
 		long meeting = this.meetings.create(chair, Meeting.Kind.PLENARY, "Plenary meeting 2017", null, "Perth",
 				LocalDate.of(2017, 12, 11), LocalDate.of(2017, 12, 14));
 		long decision = adopted(chair, DocumentType.ADMINISTRATIVE_DECISION,
@@ -259,7 +259,7 @@ class CommuniquesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Only a communiqué is published here.")));
 
-		Viewer chair = this.viewers.of(this.accounts.findForSignIn("chair").orElseThrow());
+		Reader chair = this.readers.of(this.accounts.findForSignIn("chair").orElseThrow());
 		long second = adopted(chair, DocumentType.COMMUNIQUE,
 				"# Kimberley Process Intersessional meeting, Dubai, June 2016: Addendum\n\n1. An addendum.\n");
 		this.mvc.perform(post("/communiques/publish").session(session)
@@ -421,7 +421,7 @@ class CommuniquesTest {
 		return SqlStatementCounter.count();
 	}
 
-	private long adopted(Viewer chair, DocumentType type, String text) {
+	private long adopted(Reader chair, DocumentType type, String text) {
 		NewDocument form = new NewDocument();
 		form.setType(type);
 		form.setBody("PLENARY");

@@ -25,8 +25,8 @@ import org.kimberleyprocess.portal.PortalTest;
 import org.kimberleyprocess.portal.SignIn;
 import org.kimberleyprocess.portal.SqlStatementCounter;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +60,7 @@ class ConsensusFlowTest {
 	ConsensusService consensus;
 
 	@Autowired
-	Viewers viewers;
+	Readers readers;
 
 	@Autowired
 	AccountDirectory accounts;
@@ -259,13 +259,13 @@ class ConsensusFlowTest {
 				JOIN round_eligible e ON e.organisation_id = o.id AND e.round_id = ?
 				JOIN account_role r ON r.account_id = a.id AND r.role = 'HEAD_OF_DELEGATION'""", String.class, round);
 		assertThat(heads).hasSizeGreaterThanOrEqualTo(50);
-		List<Viewer> viewers = heads.stream()
-			.map((username) -> this.viewers.of(this.accounts.findForSignIn(username).orElseThrow()))
+		List<Reader> readers = heads.stream()
+			.map((username) -> this.readers.of(this.accounts.findForSignIn(username).orElseThrow()))
 			.toList();
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<?>> done = new ArrayList<>();
-		for (Viewer viewer : viewers) {
+		for (Reader viewer : readers) {
 			done.add(pool.submit(() -> {
 				start.await();
 				this.consensus.record(viewer, id, round, viewer.organisationId(), Position.JOIN, null);

@@ -29,8 +29,8 @@ import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.documents.Viewer;
-import org.kimberleyprocess.portal.documents.Viewers;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +77,7 @@ class NotificationsTest {
 	ConsensusService consensus;
 
 	@Autowired
-	Viewers viewers;
+	Readers readers;
 
 	@Autowired
 	AccountDirectory accounts;
@@ -145,7 +145,7 @@ class NotificationsTest {
 
 	@Test
 	void theDigestGroupsADaysEventsInOneEmail() throws Exception {
-		Viewer chair = this.viewers.of(this.accounts.findForSignIn("chair").orElseThrow());
+		Reader chair = this.readers.of(this.accounts.findForSignIn("chair").orElseThrow());
 		long first = draft(chair, "# Draft decision on statistics for the digest\n\n1. Decides.\n");
 		long second = draft(chair, "# Draft decision on footprints for the digest\n\n1. Decides.\n");
 		int before = count("wdc", "DOCUMENT_CIRCULATED");
@@ -175,13 +175,13 @@ class NotificationsTest {
 
 	@Test
 	void remindersGoOnlyToSilentDelegationsOncePerReminder() throws Exception {
-		Viewer chair = this.viewers.of(this.accounts.findForSignIn("chair").orElseThrow());
+		Reader chair = this.readers.of(this.accounts.findForSignIn("chair").orElseThrow());
 		long document = draft(chair, "# Draft decision for the reminders\n\n1. Decides.\n");
 		this.documents.circulate(chair, document);
 		Instant now = this.clock.instant();
 		long round = this.consensus.open(chair, document, RoundKind.WRITTEN,
 				LocalDateTime.ofInstant(now.plus(Duration.ofHours(30)), ZoneOffset.UTC), "UTC");
-		Viewer botswana = this.viewers.of(this.accounts.findForSignIn("hod-bw").orElseThrow());
+		Reader botswana = this.readers.of(this.accounts.findForSignIn("hod-bw").orElseThrow());
 		this.consensus.record(botswana, document, round, botswana.organisationId(), Position.JOIN, null);
 		this.reminders.remind();
 		this.reminders.remind();
@@ -209,7 +209,7 @@ class NotificationsTest {
 			org.kimberleyprocess.portal.documents.DocumentForms.NewComment reply = new org.kimberleyprocess.portal.documents.DocumentForms.NewComment();
 			reply.setText("India answers Australia while notifications are down.");
 			reply.setParentId(question);
-			answer = this.documents.comment(this.viewers.of(this.accounts.findForSignIn("hod-in").orElseThrow()), document,
+			answer = this.documents.comment(this.readers.of(this.accounts.findForSignIn("hod-in").orElseThrow()), document,
 					reply);
 			await().atMost(WAIT).until(() -> this.jdbc.queryForObject("""
 					SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND STATUS = 'FAILED'
@@ -291,7 +291,7 @@ class NotificationsTest {
 				+ " WHERE a.username = ? AND c.document_id = ?", Long.class, username, document);
 	}
 
-	private long draft(Viewer chair, String text) {
+	private long draft(Reader chair, String text) {
 		NewDocument form = new NewDocument();
 		form.setType(DocumentType.DECISION);
 		form.setBody("PLENARY");
