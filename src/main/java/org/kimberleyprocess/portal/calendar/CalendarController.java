@@ -89,7 +89,7 @@ class CalendarController {
 			events.add(new Event("review-visit-" + row.visit().getId(), row.visit().getStartDate(),
 					row.visit().getEndDate(), null, "Review visit: " + row.host().name().en(), row.visit().getScope()));
 		}
-		for (MeetingRow row : this.meetings.list()) {
+		for (MeetingRow row : this.meetings.list(reader)) {
 			events.add(new Event("meeting-" + row.meeting().getId(), row.meeting().getStartDate(),
 					row.meeting().getEndDate(), null, row.meeting().getTitle(), row.meeting().getPlace()));
 		}

@@ -24,8 +24,10 @@ import org.springframework.util.StringUtils;
 
 import org.kimberleyprocess.portal.consensus.ConsensusRound.Eligible;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.OwningBody;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentVersion;
 import org.kimberleyprocess.portal.documents.MarkdownRenderer;
@@ -58,8 +60,12 @@ public class ConsensusService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ConsensusPolicy policy;
+
 	ConsensusService(RoundRepository rounds, PositionRepository positions, AdoptionRepository adoptions,
-			DocumentService documents, DirectoryQueries directory, Clock clock, ApplicationEventPublisher events) {
+			DocumentService documents, DirectoryQueries directory, Clock clock, ApplicationEventPublisher events,
+			ConsensusPolicy policy) {
+		this.policy = policy;
 		this.events = events;
 		this.rounds = rounds;
 		this.positions = positions;
@@ -83,14 +89,12 @@ public class ConsensusService {
 				.collect(Collectors.toMap(PositionRecord::getOrganisationId, Function.identity()));
 			history = this.positions.findHistory(current.getId());
 		}
-		boolean chairs = this.documents.chairsOwningBody(reader, document);
-		boolean mine = current != null && current.isOpen() && reader.actsForDelegation()
-				&& current.isEligible(reader.organisationId());
-		boolean onBehalf = current != null && current.isOpen() && current.getKind() == RoundKind.MEETING
-				&& reader.chairsOffice();
+		Instant now = this.clock.instant();
+		boolean chairs = this.policy.canRun(reader, document);
+		boolean mine = current != null && this.policy.mayRecordOwn(reader, current, now);
+		boolean onBehalf = current != null && this.policy.mayRecordOnBehalf(reader, current, now);
 		Tally tally = current == null ? null : tally(current, positions);
-		boolean ineligible = current != null && current.isOpen() && reader.actsForDelegation()
-				&& !current.isEligible(reader.organisationId());
+		boolean ineligible = current != null && this.policy.isIneligibleDelegation(reader, current, now);
 		return new RoundsPage(document, all, current, positions, history, tally, chairs, mine, onBehalf, ineligible,
 				current != null && current.isOpen() ? null : this.adoptions.findByDocumentId(documentId).orElse(null));
 	}
@@ -112,7 +116,7 @@ public class ConsensusService {
 		for (ConsensusRound round : open) {
 			Document document = visible.get(round.getDocumentId());
 			if (document != null) {
-				boolean awaiting = reader.actsForDelegation() && round.isEligible(reader.organisationId())
+				boolean awaiting = this.policy.mayRecordOwn(reader, round, this.clock.instant())
 						&& !answered.contains(round.getId());
 				result.add(new OpenRound(round, document, awaiting));
 			}
@@ -180,7 +184,7 @@ public class ConsensusService {
 	@Transactional
 	public long open(Reader reader, long documentId, RoundKind kind, LocalDateTime deadlineLocal, String zone) {
 		Document document = this.documents.visible(reader, documentId);
-		if (!this.documents.chairsOwningBody(reader, document)) {
+		if (!this.policy.canRun(reader, document)) {
 			throw new AccessDeniedException("Rounds are opened by the chair of the owning body");
 		}
 		Instant now = this.clock.instant();
@@ -206,7 +210,7 @@ public class ConsensusService {
 			zone = null;
 		}
 		DocumentVersion version = this.documents.freezeForConsensus(documentId, document.getCurrentVersion());
-		List<Eligible> eligible = this.directory.activeParticipants()
+		List<Eligible> eligible = eligibleFor(document)
 			.stream()
 			.map((ref) -> new Eligible(ref.id(), ref.name()))
 			.toList();
@@ -240,11 +244,10 @@ public class ConsensusService {
 	public void record(Reader reader, long documentId, long roundId, long organisationId, Position position,
 			String reason) {
 		ConsensusRound round = roundOf(reader, documentId, roundId);
-		boolean ownDelegation = organisationId == reader.organisationId() && reader.actsForDelegation();
-		boolean onBehalf = !ownDelegation && reader.chairsOffice() && round.getKind() == RoundKind.MEETING;
-		if (!ownDelegation && !onBehalf) {
+		if (!this.policy.mayRecord(reader, round, organisationId)) {
 			throw new AccessDeniedException("Not a representative of this Participant");
 		}
+		boolean onBehalf = organisationId != reader.organisationId() || !reader.actsForDelegation();
 		if (!round.isEligible(organisationId)) {
 			throw new InvalidInputException("position", "consensus.position.notEligible");
 		}
@@ -255,8 +258,11 @@ public class ConsensusService {
 		if (!RoundStatus.OPEN.name().equals(status)) {
 			throw new InvalidInputException("position", "consensus.round.notOpen");
 		}
-		this.positions.supersede(roundId, organisationId);
 		Instant now = this.clock.instant();
+		if (!ConsensusPolicy.acceptsPositions(round, now)) {
+			throw new InvalidInputException("position", "consensus.position.afterDeadline");
+		}
+		this.positions.supersede(roundId, organisationId);
 		this.positions.save(new PositionRecord(roundId, organisationId, position,
 				StringUtils.hasText(reason) ? reason.strip() : null, reader.accountId(), reader.name(), onBehalf, now,
 				round.getVersionSha256()));
@@ -299,6 +305,7 @@ public class ConsensusService {
 		ConsensusRound round = this.rounds.findById(roundId).orElseThrow();
 		Map<Long, PositionRecord> current = this.positions.findCurrent(roundId)
 			.stream()
+			.filter((position) -> ConsensusPolicy.counts(round, position))
 			.collect(Collectors.toMap(PositionRecord::getOrganisationId, Function.identity()));
 		Tally tally = tally(round, current);
 		DocumentStatus outcome = tally.adopted() ? DocumentStatus.ADOPTED : DocumentStatus.NOT_ADOPTED;
@@ -330,6 +337,18 @@ public class ConsensusService {
 					.collect(Collectors.toMap(PositionRecord::getOrganisationId, PositionRecord::getPosition)));
 	}
 
+	/**
+	 * Who decides on the document: for a working group's text, the group's member Participants
+	 * that take decisions (its Observers and observer-standing members do not); otherwise every
+	 * active Participant.
+	 */
+	private List<OrganisationRef> eligibleFor(Document document) {
+		if (document.getOwningBody() == OwningBody.WORKING_GROUP && document.getWorkingGroupId() != null) {
+			return this.directory.decidingMembersOf(document.getWorkingGroupId());
+		}
+		return this.directory.activeParticipants();
+	}
+
 	private ConsensusRound roundOf(Reader reader, long documentId, long roundId) {
 		this.documents.visible(reader, documentId);
 		ConsensusRound round = this.rounds.findById(roundId).orElseThrow(NotFoundException::new);
@@ -340,7 +359,7 @@ public class ConsensusService {
 	}
 
 	private void requireChair(Reader reader, long documentId) {
-		if (!this.documents.chairsOwningBody(reader, this.documents.visible(reader, documentId))) {
+		if (!this.policy.canRun(reader, this.documents.visible(reader, documentId))) {
 			throw new AccessDeniedException("Rounds are run by the chair of the owning body");
 		}
 	}

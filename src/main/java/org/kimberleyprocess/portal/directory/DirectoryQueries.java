@@ -74,11 +74,9 @@ public class DirectoryQueries {
 	 * Observer's representative, registers the members of its own organisation; the Chair's office
 	 * also registers the people of the guest organisations it invites.
 	 */
-	public List<Attendee> registrableBy(PortalUser user) {
-		boolean delegation = (user.organisationKind() == OrganisationKind.PARTICIPANT
-				&& user.hasAny(Role.HEAD_OF_DELEGATION, Role.ALTERNATE))
-				|| (user.organisationKind() == OrganisationKind.OBSERVER && user.has(Role.OBSERVER_REPRESENTATIVE));
-		boolean chairsOffice = user.has(Role.CHAIRS_OFFICE);
+	public List<Attendee> registrableBy(Reader user) {
+		boolean delegation = user.actsForDelegation() || user.representsObserver();
+		boolean chairsOffice = user.chairsOffice();
 		if (!delegation && !chairsOffice) {
 			return List.of();
 		}
@@ -179,6 +177,22 @@ public class DirectoryQueries {
 	public List<OrganisationRef> activeParticipants() {
 		return this.organisations.findAllByOrderByKindAscNameEnAsc()
 			.stream()
+			.filter((organisation) -> organisation.isParticipant()
+					&& organisation.getParticipantStatus().takesDecisions())
+			.map((organisation) -> new OrganisationRef(organisation.getId(), organisation.getCode(),
+					organisation.getName(), organisation.getKind()))
+			.toList();
+	}
+
+	/**
+	 * The group's members that take part in its decisions: active Participants with the standing
+	 * of member or provisional member.
+	 */
+	public List<OrganisationRef> decidingMembersOf(long groupId) {
+		return this.memberships.findByGroup(groupId)
+			.stream()
+			.filter((membership) -> membership.getStanding() != Standing.OBSERVER)
+			.map(WorkingGroupMembership::getOrganisation)
 			.filter((organisation) -> organisation.isParticipant()
 					&& organisation.getParticipantStatus().takesDecisions())
 			.map((organisation) -> new OrganisationRef(organisation.getId(), organisation.getCode(),

@@ -28,31 +28,31 @@ class MeetingController {
 
 	private final MeetingService meetings;
 
-	private final Readers readers;
+	private final MeetingPolicy policy;
 
 	private final DirectoryQueries directory;
 
-	MeetingController(MeetingService meetings, Readers readers, DirectoryQueries directory) {
+	MeetingController(MeetingService meetings, MeetingPolicy policy, DirectoryQueries directory) {
 		this.meetings = meetings;
-		this.readers = readers;
+		this.policy = policy;
 		this.directory = directory;
 	}
 
 	@GetMapping("/meetings")
 	String list(Reader reader, Model model) {
-		model.addAttribute("meetings", this.meetings.list());
+		model.addAttribute("meetings", this.meetings.list(reader));
 		if (!model.containsAttribute("meetingForm")) {
 			model.addAttribute("meetingForm", new NewMeeting());
 		}
 		model.addAttribute("kinds", Meeting.Kind.values());
 		model.addAttribute("hosts", this.directory.activeParticipants());
 		model.addAttribute("groups", this.directory.workingGroups());
-		model.addAttribute("mayPrepare", reader.chairsOffice() || reader.chairsAnyGroup());
+		model.addAttribute("mayPrepare", this.policy.mayPrepareAny(reader));
 		return "meetings/list";
 	}
 
 	@PostMapping("/meetings")
-	String create(@AuthenticationPrincipal PortalUser user, Reader reader, @Valid @ModelAttribute("meetingForm") NewMeeting form,
+	String create(Reader reader, @Valid @ModelAttribute("meetingForm") NewMeeting form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
@@ -69,9 +69,9 @@ class MeetingController {
 	}
 
 	@GetMapping("/meetings/{id}")
-	String meeting(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id, Model model) {
+	String meeting(Reader reader, @PathVariable long id, Model model) {
 		model.addAttribute("view", this.meetings.meeting(reader, id));
-		model.addAttribute("registrations", this.meetings.registrations(user, id));
+		model.addAttribute("registrations", this.meetings.registrations(reader, id));
 		if (!model.containsAttribute("itemForm")) {
 			model.addAttribute("itemForm", new NewItem());
 		}
@@ -82,25 +82,25 @@ class MeetingController {
 	}
 
 	@PostMapping("/meetings/{id}/registrations")
-	String register(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id,
+	String register(Reader reader, @PathVariable long id,
 			@ModelAttribute("registrationForm") RegistrationForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		try {
-			int added = this.meetings.register(user, id, form.getPeople());
+			int added = this.meetings.register(reader, id, form.getPeople());
 			Flash.success(redirect, "meeting.registered", String.valueOf(added));
 			return "redirect:/meetings/" + id;
 		}
 		catch (InvalidInputException ex) {
 			Forms.reject(result, ex);
 		}
-		return meeting(user, reader, id, model);
+		return meeting(reader, id, model);
 	}
 
 	@PostMapping("/meetings/{id}/registrations/{registration}/withdraw")
-	String withdraw(@AuthenticationPrincipal PortalUser user, @PathVariable long id, @PathVariable long registration,
+	String withdraw(Reader reader, @PathVariable long id, @PathVariable long registration,
 			RedirectAttributes redirect) {
 		try {
-			this.meetings.withdraw(user, id, registration);
+			this.meetings.withdraw(reader, id, registration);
 			Flash.success(redirect, "meeting.registrationWithdrawn");
 		}
 		catch (InvalidInputException ex) {
@@ -125,7 +125,7 @@ class MeetingController {
 	}
 
 	@PostMapping("/meetings/{id}/items")
-	String addItem(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable long id,
+	String addItem(Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("itemForm") NewItem form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
@@ -138,7 +138,7 @@ class MeetingController {
 				Forms.reject(result, ex);
 			}
 		}
-		return meeting(user, reader, id, model);
+		return meeting(reader, id, model);
 	}
 
 	@PostMapping("/meetings/{id}/items/{itemId}/outcome")

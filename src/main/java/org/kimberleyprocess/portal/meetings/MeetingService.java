@@ -50,11 +50,14 @@ public class MeetingService {
 
 	private final RegistrationRepository registrations;
 
+	private final MeetingPolicy policy;
+
 	private final org.springframework.context.ApplicationEventPublisher publisher;
 
 	MeetingService(MeetingRepository meetings, AgendaItemRepository items, RegistrationRepository registrations,
 			DirectoryQueries directory, DocumentService documents, ConsensusService consensus, java.time.Clock clock,
-			org.springframework.context.ApplicationEventPublisher publisher) {
+			org.springframework.context.ApplicationEventPublisher publisher, MeetingPolicy policy) {
+		this.policy = policy;
 		this.publisher = publisher;
 		this.registrations = registrations;
 		this.clock = clock;
@@ -65,16 +68,17 @@ public class MeetingService {
 		this.consensus = consensus;
 	}
 
-	public List<MeetingRow> list() {
+	/** The meetings the reader may see, latest first. */
+	public List<MeetingRow> list(Reader reader) {
 		Map<Long, OrganisationRef> organisations = organisations();
-		return this.meetings.findAllByOrderByStartDateDesc()
+		return visible(reader)
 			.stream()
 			.map((meeting) -> new MeetingRow(meeting, organisations.get(meeting.getHostOrganisationId())))
 			.toList();
 	}
 
 	public MeetingPage meeting(Reader reader, long id) {
-		Meeting meeting = this.meetings.findById(id).orElseThrow(NotFoundException::new);
+		Meeting meeting = visible(reader, id);
 		List<AgendaItem> agenda = this.items.findByMeeting(id);
 		Map<Long, Document> visible = this.documents
 			.visibleAmong(reader,
@@ -106,11 +110,10 @@ public class MeetingService {
 	public long create(Reader reader, Meeting.Kind kind, String title, Long hostOrganisationId, Long workingGroupId,
 			String place, LocalDate start, LocalDate end) {
 		Long group = (kind == Meeting.Kind.WORKING_GROUP) ? workingGroupId : null;
-		boolean groupChair = group != null && reader.chairedGroups().contains(group);
 		if (kind == Meeting.Kind.WORKING_GROUP && group == null) {
 			throw new InvalidInputException("group", "meeting.group.required");
 		}
-		if (!reader.chairsOffice() && !groupChair) {
+		if (!this.policy.canPrepare(reader, kind, group)) {
 			throw new AccessDeniedException("Meetings are prepared by the Chair's office or the group's chair");
 		}
 		if (end.isBefore(start)) {
@@ -122,7 +125,7 @@ public class MeetingService {
 
 	@Transactional
 	public void addItem(Reader reader, long meetingId, String title, Long documentId) {
-		requireChairsOffice(reader);
+		requireAgendaRights(reader);
 		Meeting meeting = find(meetingId);
 		if (documentId != null) {
 			try {
@@ -139,7 +142,7 @@ public class MeetingService {
 
 	@Transactional
 	public void recordOutcome(Reader reader, long meetingId, long itemId, String outcome) {
-		requireChairsOffice(reader);
+		requireAgendaRights(reader);
 		AgendaItem item = this.items.findById(itemId)
 			.filter((candidate) -> candidate.getMeetingId() == meetingId)
 			.orElseThrow(NotFoundException::new);
@@ -148,13 +151,12 @@ public class MeetingService {
 				item.getTitle()));
 	}
 
-	/** Meetings whose title or place contain the text; meetings are for signed-in readers only. */
+	/** Meetings the reader may see whose title or place contain the text. */
 	public List<Meeting> search(Reader reader, String text, int limit) {
-		if (!reader.isSignedIn() || text.isBlank()) {
+		if (text.isBlank()) {
 			return List.of();
 		}
-		return this.meetings.findAllByOrderByStartDateDesc()
-			.stream()
+		return visible(reader).stream()
 			.filter((meeting) -> org.kimberleyprocess.portal.shared.FullText.matchesAll(text, meeting.getTitle(),
 					meeting.getPlace()))
 			.limit(limit)
@@ -169,8 +171,8 @@ public class MeetingService {
 	}
 
 	/** Who is registered, and whom the person may register or withdraw. */
-	public Registrations registrations(PortalUser user, long meetingId) {
-		Meeting meeting = find(meetingId);
+	public Registrations registrations(Reader user, long meetingId) {
+		Meeting meeting = visible(user, meetingId);
 		List<Registration> registered = this.registrations.findByMeeting(meetingId);
 		List<Attendee> registrable = this.directory.registrableBy(user);
 		Set<Long> registeredIds = registered.stream().map(Registration::getAccountId).collect(Collectors.toSet());
@@ -182,7 +184,8 @@ public class MeetingService {
 
 	/** Registers people for the meeting: each must be someone the person may register. */
 	@Transactional
-	public int register(PortalUser user, long meetingId, java.util.Collection<Long> accountIds) {
+	public int register(Reader user, long meetingId, java.util.Collection<Long> accountIds) {
+		visible(user, meetingId);
 		Meeting meeting = this.meetings.findForUpdate(meetingId).orElseThrow(NotFoundException::new);
 		if (meeting.getEndDate().isBefore(today())) {
 			throw new InvalidInputException(null, "meeting.registration.closed");
@@ -207,15 +210,15 @@ public class MeetingService {
 			}
 			Attendee person = registrable.get(id);
 			this.registrations.save(new Registration(meetingId, id, person.organisationId(), person.fullName(),
-					person.organisation(), person.guest(), user.fullName(), this.clock.instant()));
+					person.organisation(), person.guest(), user.name(), this.clock.instant()));
 			added++;
 		}
 		return added;
 	}
 
 	@Transactional
-	public void withdraw(PortalUser user, long meetingId, long registrationId) {
-		Meeting meeting = find(meetingId);
+	public void withdraw(Reader user, long meetingId, long registrationId) {
+		Meeting meeting = visible(user, meetingId);
 		Registration registration = this.registrations.findById(registrationId)
 			.filter((candidate) -> candidate.getMeetingId() == meetingId)
 			.orElseThrow(NotFoundException::new);
@@ -241,10 +244,33 @@ public class MeetingService {
 
 	}
 
-	/** A working group's meetings that have not ended yet, soonest first. */
-	public List<Meeting> upcomingOfGroup(long workingGroupId) {
-		return this.meetings.findUpcomingOfGroup(workingGroupId,
-				java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC));
+	/** A working group's meetings that have not ended yet and that the reader may see, soonest first. */
+	public List<Meeting> upcomingOfGroup(Reader reader, long workingGroupId) {
+		return this.meetings.findVisibleUpcomingOfGroup(workingGroupId, today(), reader.isSignedIn(),
+				reader.chairsOffice(), reader.audience(), reader.memberGroups(), reader.chairedGroups(),
+				reader.accountId());
+	}
+
+	/** The meeting if the reader may see it; otherwise not found, whatever the reason. */
+	public Meeting visible(Reader reader, long id) {
+		return this.meetings
+			.findVisible(id, reader.isSignedIn(), reader.chairsOffice(), reader.audience(), reader.memberGroups(),
+					reader.chairedGroups(), reader.accountId())
+			.orElseThrow(NotFoundException::new);
+	}
+
+	/** Those of the meetings the reader may see. */
+	public Set<Long> visibleAmong(Reader reader, java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return this.meetings.findVisibleIds(ids, reader.isSignedIn(), reader.chairsOffice(), reader.audience(),
+				reader.memberGroups(), reader.chairedGroups(), reader.accountId());
+	}
+
+	private List<Meeting> visible(Reader reader) {
+		return this.meetings.findVisible(reader.isSignedIn(), reader.chairsOffice(), reader.audience(),
+				reader.memberGroups(), reader.chairedGroups(), reader.accountId());
 	}
 
 	/** The Plenary and Intersessional meetings, latest first: those a communiqué reports on. */
@@ -280,8 +306,8 @@ public class MeetingService {
 		find(meetingId).reportedBy(communiquePath, communiqueTitle);
 	}
 
-	private static void requireChairsOffice(Reader reader) {
-		if (!reader.chairsOffice()) {
+	private void requireAgendaRights(Reader reader) {
+		if (!this.policy.canManageAgenda(reader)) {
 			throw new AccessDeniedException("Meetings are prepared by the Chair's office");
 		}
 	}
@@ -311,8 +337,27 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
 	@Query("select m from Meeting m where m.id = :id")
 	java.util.Optional<Meeting> findForUpdate(@Param("id") long id);
 
-	@Query("select m from Meeting m where m.workingGroupId = :groupId and m.endDate >= :today order by m.startDate")
-	List<Meeting> findUpcomingOfGroup(@Param("groupId") long groupId, @Param("today") LocalDate today);
+	@Query("select m from Meeting m where m.workingGroupId = :groupId and m.endDate >= :today and "
+			+ MeetingPolicy.VISIBLE + " order by m.startDate")
+	List<Meeting> findVisibleUpcomingOfGroup(@Param("groupId") long groupId, @Param("today") LocalDate today,
+			@Param("signedIn") boolean signedIn, @Param("chair") boolean chair, @Param("audience") String audience,
+			@Param("groups") Set<Long> groups, @Param("chairedGroups") Set<Long> chairedGroups,
+			@Param("account") long account);
+
+	@Query("select m from Meeting m where m.id = :id and " + MeetingPolicy.VISIBLE)
+	java.util.Optional<Meeting> findVisible(@Param("id") long id, @Param("signedIn") boolean signedIn,
+			@Param("chair") boolean chair, @Param("audience") String audience, @Param("groups") Set<Long> groups,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("account") long account);
+
+	@Query("select m.id from Meeting m where m.id in :ids and " + MeetingPolicy.VISIBLE)
+	Set<Long> findVisibleIds(@Param("ids") java.util.Collection<Long> ids, @Param("signedIn") boolean signedIn,
+			@Param("chair") boolean chair, @Param("audience") String audience, @Param("groups") Set<Long> groups,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("account") long account);
+
+	@Query("select m from Meeting m where " + MeetingPolicy.VISIBLE + " order by m.startDate desc")
+	List<Meeting> findVisible(@Param("signedIn") boolean signedIn, @Param("chair") boolean chair,
+			@Param("audience") String audience, @Param("groups") Set<Long> groups,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("account") long account);
 
 }
 

@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.Contact;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 
 /**
  * The daily digest: once a day has ended (UTC), each person who chose the digest for some
@@ -35,12 +37,36 @@ class Digests {
 
 	private final Clock clock;
 
-	Digests(JdbcTemplate jdbc, DirectoryQueries directory, MailComposer mail, Notifier notifier, Clock clock) {
+	private final Readers readers;
+
+	private final NotificationPolicy policy;
+
+	Digests(JdbcTemplate jdbc, DirectoryQueries directory, MailComposer mail, Notifier notifier, Clock clock,
+			Readers readers, NotificationPolicy policy) {
+		this.readers = readers;
+		this.policy = policy;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.mail = mail;
 		this.notifier = notifier;
 		this.clock = clock;
+	}
+
+	/**
+	 * What each person may still open when the digest goes: rights can change between the day's
+	 * notifications and the digest (a Chair's office term ends at midnight on 31 December).
+	 */
+	private Map<Long, List<MailComposer.Item>> stillReadable(Map<Long, List<MailComposer.Item>> byAccount) {
+		Map<Long, List<MailComposer.Item>> readable = new LinkedHashMap<>();
+		for (Reader reader : this.readers.ofAccounts(byAccount.keySet())) {
+			List<MailComposer.Item> items = byAccount.get(reader.accountId());
+			java.util.Set<String> open = this.policy.openable(reader, items.stream().map(MailComposer.Item::link).toList());
+			List<MailComposer.Item> kept = items.stream().filter((item) -> open.contains(item.link())).toList();
+			if (!kept.isEmpty()) {
+				readable.put(reader.accountId(), kept);
+			}
+		}
+		return readable;
 	}
 
 	@Scheduled(cron = "${portal.mail.digest-cron:0 0 * * * *}", zone = "UTC")
@@ -62,9 +88,10 @@ class Digests {
 		}
 		int sent = 0;
 		if (this.notifier.mailConfigured()) {
-			for (Contact contact : this.directory.contacts(byAccount.keySet())) {
+			Map<Long, List<MailComposer.Item>> readable = stillReadable(byAccount);
+			for (Contact contact : this.directory.contacts(readable.keySet())) {
 				if (contact.email() != null && !contact.email().isBlank()) {
-					this.mail.queueDigest(contact, byAccount.get(contact.accountId()));
+					this.mail.queueDigest(contact, readable.get(contact.accountId()));
 					sent++;
 				}
 			}

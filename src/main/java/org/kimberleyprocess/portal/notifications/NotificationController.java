@@ -2,6 +2,7 @@ package org.kimberleyprocess.portal.notifications;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.notifications.NotificationType.Delivery;
 import org.kimberleyprocess.portal.shared.Flash;
@@ -33,16 +35,21 @@ class NotificationController {
 
 	private final Inbox inbox;
 
-	NotificationController(Inbox inbox) {
+	private final NotificationPolicy policy;
+
+	NotificationController(Inbox inbox, NotificationPolicy policy) {
+		this.policy = policy;
 		this.inbox = inbox;
 	}
 
 	@GetMapping("/notifications")
-	String inbox(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) NotificationType type,
+	String inbox(Reader reader, @RequestParam(required = false) NotificationType type,
 			@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
 			Locale locale, Model model) {
 		int number = Math.min(Math.max(page, 0), 10_000);
-		List<Inbox.Entry> entries = this.inbox.page(user.id(), type, unread, number, PAGE_SIZE, locale);
+		List<Inbox.Entry> entries = this.inbox.page(reader.accountId(), type, unread, number, PAGE_SIZE, locale);
+		Set<String> openable = this.policy.openable(reader, entries.stream().map(Inbox.Entry::link).toList());
+		entries = entries.stream().filter((entry) -> openable.contains(entry.link())).toList();
 		model.addAttribute("entries", entries.size() > PAGE_SIZE ? entries.subList(0, PAGE_SIZE) : entries);
 		model.addAttribute("hasNext", entries.size() > PAGE_SIZE);
 		model.addAttribute("page", number);

@@ -18,15 +18,13 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.documents.DocumentEvents;
 import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingEvents;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitEvents;
 
 /**
- * Turns what the modules announce into notifications for the people concerned, and only for
- * those who may open what the notification links to. Each listener runs after the announcing
+ * Turns what the modules announce into notifications for the people concerned; the
+ * {@link Notifier} keeps only those who may open what the notification links to. Each listener runs after the announcing
  * transaction commits, in its own transaction, through the event publication registry: if it
  * fails, the publication stays incomplete and is delivered again.
  */
@@ -48,24 +46,21 @@ class NotificationListeners {
 
 	private final MeetingService meetings;
 
-	private final Readers readers;
-
 	NotificationListeners(Notifier notifier, DirectoryQueries directory, AccountDirectory accounts,
-			DocumentService documents, ConsensusService consensus, MeetingService meetings, Readers readers) {
+			DocumentService documents, ConsensusService consensus, MeetingService meetings) {
 		this.notifier = notifier;
 		this.directory = directory;
 		this.accounts = accounts;
 		this.documents = documents;
 		this.consensus = consensus;
 		this.meetings = meetings;
-		this.readers = readers;
 	}
 
 	@ApplicationModuleListener
 	void roundOpened(ConsensusEvents.RoundOpened event) {
 		List<Long> heads = this.directory.peopleWithRoles(this.consensus.eligibleOf(event.roundId()),
 				Role.HEAD_OF_DELEGATION, Role.ALTERNATE);
-		this.notifier.notify(readers(event.documentId(), heads), NotificationType.ROUND_OPENED,
+		this.notifier.notify(heads, NotificationType.ROUND_OPENED,
 				"/documents/" + event.documentId() + "/consensus",
 				List.of(title(event.documentId()), Messages.key("consensus.kind." + event.kind().name()),
 						event.deadline() == null ? "—" : UTC.format(event.deadline())));
@@ -86,14 +81,14 @@ class NotificationListeners {
 		if (!"ADOPTED".equals(event.outcome())) {
 			return;
 		}
-		this.notifier.notify(readers(event.documentId(), audience()), NotificationType.DOCUMENT_ADOPTED,
+		this.notifier.notify(audience(), NotificationType.DOCUMENT_ADOPTED,
 				"/documents/" + event.documentId(), List.of(title(event.documentId()),
 						event.officialNumber() == null ? "" : event.officialNumber()));
 	}
 
 	@ApplicationModuleListener
 	void circulated(DocumentEvents.Circulated event) {
-		this.notifier.notify(readers(event.documentId(), audience()), NotificationType.DOCUMENT_CIRCULATED,
+		this.notifier.notify(audience(), NotificationType.DOCUMENT_CIRCULATED,
 				"/documents/" + event.documentId(), List.of(event.title()));
 	}
 
@@ -102,14 +97,14 @@ class NotificationListeners {
 		if (event.repliedToAuthorId() == null || event.repliedToAuthorId() == event.authorId()) {
 			return;
 		}
-		this.notifier.notify(readers(event.documentId(), List.of(event.repliedToAuthorId())),
+		this.notifier.notify(List.of(event.repliedToAuthorId()),
 				NotificationType.COMMENT_REPLY, "/documents/" + event.documentId() + "#comment-" + event.commentId(),
 				List.of(event.authorName(), title(event.documentId())));
 	}
 
 	@ApplicationModuleListener
 	void suggestionAccepted(DocumentEvents.SuggestionAccepted event) {
-		this.notifier.notify(readers(event.documentId(), List.of(event.proposerId())),
+		this.notifier.notify(List.of(event.proposerId()),
 				NotificationType.SUGGESTION_ACCEPTED, "/documents/" + event.documentId(),
 				List.of(title(event.documentId()), String.valueOf(event.versionNumber()), event.acceptedBy()));
 	}
@@ -140,24 +135,6 @@ class NotificationListeners {
 	private List<Long> audience() {
 		return this.directory.peopleWithRoles(null, Role.HEAD_OF_DELEGATION, Role.ALTERNATE,
 				Role.OBSERVER_REPRESENTATIVE, Role.CHAIRS_OFFICE);
-	}
-
-	/**
-	 * Those of the people who may open the document, by the documents module's own rule, each
-	 * as the directory builds their reader now. People alike for that rule are asked once.
-	 */
-	private List<Long> readers(long documentId, List<Long> people) {
-		List<Long> readers = new ArrayList<>();
-		Map<List<Object>, Boolean> answers = new java.util.HashMap<>();
-		for (Reader reader : this.readers.ofAccounts(people)) {
-			List<Object> alike = List.of(reader.organisationId(), reader.audience(), reader.roles(),
-					reader.memberGroups(), reader.chairedGroups());
-			if (answers.computeIfAbsent(alike,
-					(key) -> !this.documents.visibleAmong(reader, List.of(documentId)).isEmpty())) {
-				readers.add(reader.accountId());
-			}
-		}
-		return readers;
 	}
 
 	private String title(long documentId) {

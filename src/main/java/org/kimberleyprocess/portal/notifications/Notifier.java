@@ -22,8 +22,9 @@ import org.kimberleyprocess.portal.notifications.NotificationType.Delivery;
 
 /**
  * Tells people: an inbox entry for each, and an email at once for those who want it so (the
- * others get it in their daily digest, or not at all). Email is queued only where a mail server
- * is configured.
+ * others get it in their daily digest, or not at all). Only those who may open what the
+ * notification links to are told ({@link NotificationPolicy}), whoever the caller named. Email
+ * is queued only where a mail server is configured.
  */
 @Service
 class Notifier {
@@ -38,8 +39,11 @@ class Notifier {
 
 	private final boolean mailConfigured;
 
+	private final NotificationPolicy policy;
+
 	Notifier(JdbcTemplate jdbc, DirectoryQueries directory, MailComposer mail, Clock clock,
-			ObjectProvider<JavaMailSender> mailSender) {
+			ObjectProvider<JavaMailSender> mailSender, NotificationPolicy policy) {
+		this.policy = policy;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.mail = mail;
@@ -49,7 +53,7 @@ class Notifier {
 
 	@Transactional
 	public void notify(Collection<Long> accountIds, NotificationType type, String link, List<String> arguments) {
-		List<Contact> contacts = this.directory.contacts(new LinkedHashSet<>(accountIds));
+		List<Contact> contacts = this.directory.contacts(this.policy.mayOpen(link, new LinkedHashSet<>(accountIds)));
 		if (contacts.isEmpty()) {
 			return;
 		}

@@ -65,10 +65,13 @@ public class ReviewVisitService {
 
 	private final org.springframework.context.ApplicationEventPublisher publisher;
 
+	private final ReviewVisitPolicy policy;
+
 	ReviewVisitService(ReviewVisitRepository visits, VisitEventRepository events, VolunteerRepository volunteers,
 			DirectoryQueries directory, DocumentService documents, Clock clock,
 			@Value("${portal.review-visits.report-months:3}") int reportMonths,
-			org.springframework.context.ApplicationEventPublisher publisher) {
+			org.springframework.context.ApplicationEventPublisher publisher, ReviewVisitPolicy policy) {
+		this.policy = policy;
 		this.publisher = publisher;
 		this.visits = visits;
 		this.events = events;
@@ -82,8 +85,7 @@ public class ReviewVisitService {
 	// Reading
 
 	public Page<VisitRow> register(Reader reader, Integer year, VisitStatus status, Pageable pageable) {
-		Set<VisitStatus> shown = reader.isSignedIn() ? EnumSet.allOf(VisitStatus.class)
-				: EnumSet.copyOf(java.util.Arrays.stream(VisitStatus.values()).filter(VisitStatus::isPublic).toList());
+		Set<VisitStatus> shown = this.policy.shownStatuses(reader);
 		Map<Long, OrganisationRef> hosts = organisations();
 		LocalDate today = today();
 		return this.visits.findRegister(year, status, shown, pageable)
@@ -102,15 +104,15 @@ public class ReviewVisitService {
 		}
 		Map<Long, OrganisationRef> hosts = organisations();
 		LocalDate today = today();
-		Set<VisitStatus> shown = reader.isSignedIn() ? EnumSet.allOf(VisitStatus.class)
-				: EnumSet.copyOf(java.util.Arrays.stream(VisitStatus.values()).filter(VisitStatus::isPublic).toList());
+		Set<VisitStatus> shown = this.policy.shownStatuses(reader);
+		boolean internals = this.policy.seesInternals(reader);
 		return this.visits.findRegister(null, null, shown, org.springframework.data.domain.PageRequest.of(0, 1000))
 			.stream()
 			.filter((visit) -> {
 				OrganisationRef host = hosts.get(visit.getHostOrganisationId());
 				String en = host == null ? "" : host.name().en();
 				String fr = host == null ? "" : host.name().fr();
-				return reader.isSignedIn()
+				return internals
 						? FullText.matchesAll(needle, en, fr, visit.getScope(), visit.getPreferredPeriod())
 						: FullText.matchesAll(needle, en, fr);
 			})
@@ -125,17 +127,18 @@ public class ReviewVisitService {
 
 	public VisitPage visit(Reader reader, long id) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
-		if (!reader.isSignedIn() && !visit.getStatus().isPublic()) {
+		if (!this.policy.canSee(reader, visit)) {
 			throw new NotFoundException();
 		}
 		OrganisationInfo host = this.directory.organisationInfo(visit.getHostOrganisationId());
-		List<Volunteer> team = reader.isSignedIn() ? this.volunteers.findByVisit(id) : List.of();
-		List<VisitEvent> timeline = reader.isSignedIn() ? this.events.findTimeline(id) : List.of();
-		boolean chair = isMonitoringChair(reader);
-		boolean hosting = isHost(reader, visit);
-		boolean mayVolunteer = visit.getStatus() == VisitStatus.TEAM_FORMING && mayVolunteer(reader, visit)
+		boolean internals = this.policy.seesInternals(reader);
+		List<Volunteer> team = internals ? this.volunteers.findByVisit(id) : List.of();
+		List<VisitEvent> timeline = internals ? this.events.findTimeline(id) : List.of();
+		boolean chair = this.policy.isMonitoringChair(reader, this.documents.workingGroupId(MONITORING_GROUP));
+		boolean hosting = this.policy.isHost(reader, visit);
+		boolean mayVolunteer = visit.getStatus() == VisitStatus.TEAM_FORMING && this.policy.mayVolunteer(reader, visit)
 				&& team.stream().noneMatch((v) -> v.getAccountId() == reader.accountId());
-		return new VisitPage(visit, host, team, timeline, chair, hosting, reader.isSignedIn() && reader.chairsOffice(),
+		return new VisitPage(visit, host, team, timeline, chair, hosting, this.policy.mayPublishReport(reader),
 				mayVolunteer, visit.isReportOverdue(today()),
 				team.stream().anyMatch(Volunteer::isSelected)
 						? TeamRules.broken(visit.getHostOrganisationId(),
@@ -156,7 +159,7 @@ public class ReviewVisitService {
 
 	@Transactional
 	public long offer(Reader reader, Offer form) {
-		if (!reader.actsForDelegation()) {
+		if (!this.policy.mayOffer(reader)) {
 			throw new AccessDeniedException("Offers are made by a head of delegation or an alternate");
 		}
 		OrganisationInfo host = this.directory.organisationInfo(reader.organisationId());
@@ -192,7 +195,7 @@ public class ReviewVisitService {
 		if (visit.getStatus() != VisitStatus.TEAM_FORMING) {
 			throw new InvalidInputException(null, "visit.state.wrong");
 		}
-		if (!mayVolunteer(reader, visit)) {
+		if (!this.policy.mayVolunteer(reader, visit)) {
 			throw new AccessDeniedException("Experts come from Participants other than the host, and Observers");
 		}
 		if (this.volunteers.findByVisitIdAndAccountId(id, reader.accountId()).isPresent()) {
@@ -227,7 +230,7 @@ public class ReviewVisitService {
 	@Transactional
 	public void schedule(Reader reader, long id, LocalDate start, LocalDate end) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
-		if (!isMonitoringChair(reader) && !isHost(reader, visit)) {
+		if (!this.policy.isMonitoringChair(reader, this.documents.workingGroupId(MONITORING_GROUP)) && !this.policy.isHost(reader, visit)) {
 			throw new AccessDeniedException("Dates are set by the working group's chair or the host");
 		}
 		if (end.isBefore(start)) {
@@ -337,7 +340,7 @@ public class ReviewVisitService {
 	@Transactional
 	public void publishReport(Reader reader, long id) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
-		if (!reader.chairsOffice()) {
+		if (!this.policy.mayPublishReport(reader)) {
 			throw new AccessDeniedException("Reports are published by the Chair's office");
 		}
 		if (!visit.isHostConsents() || visit.getReportDocumentId() == null) {
@@ -364,9 +367,9 @@ public class ReviewVisitService {
 	private ReviewVisit owned(Reader reader, long id, Role role) {
 		ReviewVisit visit = this.visits.findById(id).orElseThrow(NotFoundException::new);
 		boolean allowed = switch (role) {
-			case MONITORING_CHAIR -> isMonitoringChair(reader);
-			case HOST -> isHost(reader, visit);
-			case HOST_OR_CHAIR -> isHost(reader, visit) || isMonitoringChair(reader);
+			case MONITORING_CHAIR -> this.policy.isMonitoringChair(reader, this.documents.workingGroupId(MONITORING_GROUP));
+			case HOST -> this.policy.isHost(reader, visit);
+			case HOST_OR_CHAIR -> this.policy.isHost(reader, visit) || this.policy.isMonitoringChair(reader, this.documents.workingGroupId(MONITORING_GROUP));
 		};
 		if (!allowed) {
 			throw new AccessDeniedException("This step belongs to another role");
@@ -390,23 +393,6 @@ public class ReviewVisitService {
 				StringUtils.hasText(note) ? note.strip() : null, this.clock.instant()));
 		this.publisher.publishEvent(new ReviewVisitEvents.Moved(visit.getId(), visit.getHostOrganisationId(),
 				from == null ? null : from.name(), to.name()));
-	}
-
-	private boolean isMonitoringChair(Reader reader) {
-		return reader.isSignedIn()
-				&& reader.chairedGroups().contains(this.documents.workingGroupId(MONITORING_GROUP));
-	}
-
-	private static boolean isHost(Reader reader, ReviewVisit visit) {
-		return reader.isSignedIn() && reader.actsForDelegation()
-				&& reader.organisationId() == visit.getHostOrganisationId();
-	}
-
-	private static boolean mayVolunteer(Reader reader, ReviewVisit visit) {
-		if (!reader.isSignedIn() || reader.organisationId() == visit.getHostOrganisationId()) {
-			return false;
-		}
-		return (reader.delegationMember() && reader.isParticipant()) || reader.isObserver();
 	}
 
 	private static Affiliation affiliation(OrganisationInfo organisation) {

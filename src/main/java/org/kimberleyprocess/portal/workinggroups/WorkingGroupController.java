@@ -73,7 +73,7 @@ class WorkingGroupController {
 			.stream()
 			.filter((round) -> Objects.equals(round.document().getWorkingGroupId(), group.id()))
 			.toList());
-		model.addAttribute("meetings", this.meetings.upcomingOfGroup(group.id()));
+		model.addAttribute("meetings", this.meetings.upcomingOfGroup(reader, group.id()));
 		model.addAttribute("requests", this.groups.requests(user, code));
 		model.addAttribute("standings", Standing.values());
 		if (!model.containsAttribute("requestForm")) {

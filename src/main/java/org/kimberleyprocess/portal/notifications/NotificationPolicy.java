@@ -1,0 +1,105 @@
+package org.kimberleyprocess.portal.notifications;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
+import org.kimberleyprocess.portal.documents.Document;
+import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.meetings.MeetingService;
+
+/**
+ * Who may be told of what: the one place this rule lives. A notification, its email, a reminder
+ * and a digest line reach only those who may open what they link to, each person judged as the
+ * directory builds their reader now (office and chair terms, Participant status), by the rule of
+ * the module that owns the linked object. The same rule hides inbox entries whose object the
+ * reader may no longer open, as when a Chair's office term has ended.
+ */
+@Component
+class NotificationPolicy {
+
+	private static final Pattern DOCUMENT = Pattern.compile("^/documents/(\\d+)(?:[/#?].*)?$");
+
+	private static final Pattern MEETING = Pattern.compile("^/meetings/(\\d+)(?:[/#?].*)?$");
+
+	private final Readers readers;
+
+	private final DocumentService documents;
+
+	private final MeetingService meetings;
+
+	NotificationPolicy(Readers readers, DocumentService documents, MeetingService meetings) {
+		this.readers = readers;
+		this.documents = documents;
+		this.meetings = meetings;
+	}
+
+	/** Those of the people who may open the link now; inactive accounts are left out. */
+	List<Long> mayOpen(String link, Collection<Long> people) {
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		List<Long> allowed = new ArrayList<>();
+		Map<List<Object>, Boolean> answers = new HashMap<>();
+		for (Reader reader : this.readers.ofAccounts(people)) {
+			List<Object> alike = List.of(reader.organisationId(), reader.audience(), reader.roles(),
+					reader.memberGroups(), reader.chairedGroups(), link.startsWith("/meetings/") ? reader.accountId() : 0L);
+			if (answers.computeIfAbsent(alike, (key) -> !openable(reader, List.of(link)).isEmpty())) {
+				allowed.add(reader.accountId());
+			}
+		}
+		return allowed;
+	}
+
+	/** Those of the links the reader may open now: two queries at most, whatever their number. */
+	Set<String> openable(Reader reader, Collection<String> links) {
+		Map<String, Long> documentLinks = new HashMap<>();
+		Map<String, Long> meetingLinks = new HashMap<>();
+		Set<String> open = new HashSet<>();
+		for (String link : links) {
+			Matcher document = DOCUMENT.matcher(link);
+			Matcher meeting = MEETING.matcher(link);
+			if (document.matches()) {
+				documentLinks.put(link, Long.valueOf(document.group(1)));
+			}
+			else if (meeting.matches()) {
+				meetingLinks.put(link, Long.valueOf(meeting.group(1)));
+			}
+			else {
+				open.add(link);
+			}
+		}
+		if (!documentLinks.isEmpty()) {
+			Set<Long> readable = this.documents.visibleAmong(reader, Set.copyOf(documentLinks.values()))
+				.stream()
+				.map(Document::getId)
+				.collect(Collectors.toSet());
+			documentLinks.forEach((link, id) -> {
+				if (readable.contains(id)) {
+					open.add(link);
+				}
+			});
+		}
+		if (!meetingLinks.isEmpty()) {
+			Set<Long> visible = this.meetings.visibleAmong(reader, Set.copyOf(meetingLinks.values()));
+			meetingLinks.forEach((link, id) -> {
+				if (visible.contains(id)) {
+					open.add(link);
+				}
+			});
+		}
+		return open;
+	}
+
+}
