@@ -51,24 +51,24 @@ public class CandidacyService {
 
 	private final DocumentService documents;
 
-	private final Readers readers;
+	private final ChairsPolicy policy;
 
 	private final Clock clock;
 
 	CandidacyService(CandidacyRepository candidacies, ChairSchedule schedule, ChairTermRepository terms,
-			DirectoryQueries directory, DocumentService documents, Readers readers, Clock clock) {
+			DirectoryQueries directory, DocumentService documents, ChairsPolicy policy, Clock clock) {
 		this.candidacies = candidacies;
 		this.schedule = schedule;
 		this.terms = terms;
 		this.directory = directory;
 		this.documents = documents;
-		this.readers = readers;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
 	/** The candidacies for next year's Vice-Chair, and what the reader may do with them. */
-	public CandidaciesPage page(PortalUser user) {
-		if (user.organisationKind() == OrganisationKind.GUEST) {
+	public CandidaciesPage page(Reader user) {
+		if (!this.policy.seesCandidacies(user)) {
 			throw new NotFoundException();
 		}
 		int year = this.schedule.currentYear() + 1;
@@ -83,13 +83,12 @@ public class CandidacyService {
 					.stream()
 					.map((candidacy) -> new Row(candidacy, organisations.get(candidacy.getOrganisationId())))
 					.toList(),
-				user.organisationKind() == OrganisationKind.PARTICIPANT && user.has(Role.HEAD_OF_DELEGATION),
-				assesses(user), user.has(Role.CHAIRS_OFFICE));
+				this.policy.maySubmitCandidacy(user), assesses(user), this.policy.preparesSelection(user));
 	}
 
 	@Transactional
-	public void submit(PortalUser user, String statement) {
-		if (user.organisationKind() != OrganisationKind.PARTICIPANT || !user.has(Role.HEAD_OF_DELEGATION)) {
+	public void submit(Reader user, String statement) {
+		if (!this.policy.maySubmitCandidacy(user)) {
 			throw new AccessDeniedException("A candidacy is submitted by a Participant's head of delegation");
 		}
 		int year = this.schedule.currentYear() + 1;
@@ -112,7 +111,7 @@ public class CandidacyService {
 			throw new InvalidInputException(null, "candidacy.duplicate", year);
 		}
 		try {
-			this.candidacies.saveAndFlush(new Candidacy(year, user.organisationId(), statement.strip(), user.fullName(),
+			this.candidacies.saveAndFlush(new Candidacy(year, user.organisationId(), statement.strip(), user.name(),
 					this.clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -122,7 +121,7 @@ public class CandidacyService {
 
 	/** The committee's assessment, recorded by the head or alternate of the delegation chairing it. */
 	@Transactional
-	public void assess(PortalUser user, long id, Boolean eligible, String assessment) {
+	public void assess(Reader user, long id, Boolean eligible, String assessment) {
 		if (!assesses(user)) {
 			throw new AccessDeniedException("Assessed by the Committee on Participation and Chairmanship");
 		}
@@ -136,7 +135,7 @@ public class CandidacyService {
 		if (!StringUtils.hasText(assessment)) {
 			throw new InvalidInputException("assessment", "candidacy.assessment.text");
 		}
-		candidacy.assess(eligible, assessment.strip(), user.fullName(), this.clock.instant());
+		candidacy.assess(eligible, assessment.strip(), user.name(), this.clock.instant());
 	}
 
 	/**
@@ -144,9 +143,8 @@ public class CandidacyService {
 	 * schedule; the Chair's office then seeks consensus on it like on any decision.
 	 */
 	@Transactional
-	public long putToSelection(PortalUser user, long id) {
-		Reader reader = this.readers.of(user);
-		if (!reader.chairsOffice()) {
+	public long putToSelection(Reader reader, long id) {
+		if (!this.policy.preparesSelection(reader)) {
 			throw new AccessDeniedException("The Chair's office prepares the selection decision");
 		}
 		Candidacy candidacy = current(id);
@@ -177,9 +175,8 @@ public class CandidacyService {
 	 * itself (an Administrative Decision it can see).
 	 */
 	@Transactional
-	public void putToSelection(PortalUser user, long id, long documentId) {
-		Reader reader = this.readers.of(user);
-		if (!reader.chairsOffice()) {
+	public void putToSelection(Reader reader, long id, long documentId) {
+		if (!this.policy.preparesSelection(reader)) {
 			throw new AccessDeniedException("The Chair's office prepares the selection decision");
 		}
 		Candidacy candidacy = current(id);
@@ -217,10 +214,8 @@ public class CandidacyService {
 		return this.terms.findById(this.schedule.currentYear() - 1).map(ChairTerm::getChairOrganisationId).orElse(null);
 	}
 
-	private boolean assesses(PortalUser user) {
-		Long chair = committeeChair();
-		return chair != null && chair == user.organisationId()
-				&& user.hasAny(Role.HEAD_OF_DELEGATION, Role.ALTERNATE);
+	private boolean assesses(Reader user) {
+		return this.policy.assessesCandidacies(user, committeeChair());
 	}
 
 	public record Row(Candidacy candidacy, OrganisationRef organisation) {

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
-import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
@@ -39,7 +38,7 @@ class ChairsController {
 	// Candidacies for next year's Vice-Chair
 
 	@GetMapping("/chairs/candidacies")
-	String candidacies(@AuthenticationPrincipal PortalUser user, Model model) {
+	String candidacies(Reader user, Model model) {
 		model.addAttribute("view", this.candidacies.page(user));
 		if (!model.containsAttribute("candidacyForm")) {
 			model.addAttribute("candidacyForm", new CandidacyForm());
@@ -51,7 +50,7 @@ class ChairsController {
 	}
 
 	@PostMapping("/chairs/candidacies")
-	String submit(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("candidacyForm") CandidacyForm form,
+	String submit(Reader user, @Valid @ModelAttribute("candidacyForm") CandidacyForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
@@ -67,7 +66,7 @@ class ChairsController {
 	}
 
 	@PostMapping("/chairs/candidacies/{id}/assessment")
-	String assess(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+	String assess(Reader user, @PathVariable long id,
 			@ModelAttribute("assessmentForm") AssessmentForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		form.setCandidacyId(id);
@@ -88,7 +87,7 @@ class ChairsController {
 	}
 
 	@PostMapping("/chairs/candidacies/{id}/selection")
-	String putToSelection(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
+	String putToSelection(Reader user, @PathVariable long id, RedirectAttributes redirect) {
 		try {
 			long document = this.candidacies.putToSelection(user, id);
 			Flash.success(redirect, "candidacy.selectionPrepared");

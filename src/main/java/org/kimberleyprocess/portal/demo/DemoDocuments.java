@@ -108,21 +108,17 @@ class DemoDocuments implements ApplicationRunner {
 	 */
 	private void demoCandidacy() {
 		this.clock.travelTo(Instant.parse("2016-09-12T09:00:00Z"));
-		this.candidacies.submit(user("hod-eu"),
+		this.candidacies.submit(as("hod-eu"),
 				"The European Union offers to serve as Vice-Chair in 2017 and as Chair in 2018, continuing the work on valuation, on the review of the Certification Scheme and on a permanent secretariat.");
 		long candidacy = this.jdbc.queryForObject(
 				"SELECT c.id FROM vice_chair_candidacy c JOIN organisation o ON o.id = c.organisation_id WHERE c.year = 2017 AND o.code = 'eu'",
 				Long.class);
 		this.clock.travelTo(Instant.parse("2016-10-14T13:00:00Z"));
-		this.candidacies.assess(user("hod-ao"), candidacy, true,
+		this.candidacies.assess(as("hod-ao"), candidacy, true,
 				"The European Union is an active Participant in good standing, has chaired the Kimberley Process before (2007) and commits the resources the office requires. The committee finds the candidacy eligible.");
 		this.clock.travelTo(Instant.parse("2016-11-01T09:30:00Z"));
-		this.candidacies.putToSelection(user("chair"), candidacy, documentId(
+		this.candidacies.putToSelection(as("chair"), candidacy, documentId(
 				"Administrative Decision on the selection of the Vice-Chair for 2017"));
-	}
-
-	private PortalUser user(String username) {
-		return this.accounts.findForSignIn(username).orElseThrow();
 	}
 
 	private Reader as(String username) {
@@ -155,6 +151,8 @@ class DemoDocuments implements ApplicationRunner {
 				documentId("Monitoring of exports from the compliant zones of the Central African Republic"));
 		this.meetings.addItem(chair, plenary, "Final Communiqué",
 				documentId("Kimberley Process Plenary, Dubai, 13–17 November 2016: Final Communiqué"));
+		this.meetings.register(chair, plenary, List.of(this.jdbc.queryForObject(
+				"SELECT id FROM account WHERE username = 'guest-gga'", Long.class)));
 		return intersessional;
 	}
 

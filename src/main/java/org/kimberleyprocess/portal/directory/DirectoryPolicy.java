@@ -39,6 +39,14 @@ public class DirectoryPolicy {
 		return user.has(Role.CHAIRS_OFFICE) && !account.hasRole(Role.SYSTEM_ADMINISTRATOR);
 	}
 
+	/**
+	 * Asking to join a working group: a Participant's head or alternate (applicants are not yet
+	 * Participants), or an Observer's representative.
+	 */
+	public boolean mayRequestMembership(Reader reader) {
+		return (reader.isParticipant() && reader.actsForDelegation()) || reader.representsObserver();
+	}
+
 	public Set<Role> grantableRoles(PortalUser user) {
 		if (user != null && user.has(Role.SYSTEM_ADMINISTRATOR)) {
 			return EnumSet.allOf(Role.class);

@@ -51,7 +51,7 @@ public class WorkingGroupService {
 	// Membership requests
 
 	/** What the page shows the reader about requests: all pending ones for the group's chair, their own otherwise. */
-	public RequestsView requests(PortalUser user, String code) {
+	public RequestsView requests(Reader user, String code) {
 		WorkingGroup group = group(code);
 		boolean chairs = chairsInTerm(user, group);
 		List<MembershipRequest> pending = chairs ? this.requests.findPending(group.getId()) : List.of();
@@ -59,14 +59,14 @@ public class WorkingGroupService {
 				: this.requests.findLatestOf(group.getId(), user.organisationId()).stream().findFirst();
 		boolean member = user != null
 				&& this.memberships.findGroupIdsByOrganisation(user.organisationId()).contains(group.getId());
-		return new RequestsView(chairs, pending, own.orElse(null), mayRequest(user) && !member
+		return new RequestsView(chairs, pending, own.orElse(null), this.policy.mayRequestMembership(user) && !member
 				&& own.map((request) -> request.getStatus() != MembershipRequest.Status.PENDING).orElse(true));
 	}
 
 	@Transactional
-	public void request(PortalUser user, String code, String note) {
+	public void request(Reader user, String code, String note) {
 		WorkingGroup group = group(code);
-		if (!mayRequest(user)) {
+		if (!this.policy.mayRequestMembership(user)) {
 			throw new AccessDeniedException("Only a delegation's head or alternate, or an Observer, asks to join");
 		}
 		if (this.memberships.findGroupIdsByOrganisation(user.organisationId()).contains(group.getId())) {
@@ -79,14 +79,14 @@ public class WorkingGroupService {
 			.isEmpty()) {
 			throw new InvalidInputException(null, "groups.request.alreadyPending");
 		}
-		Account account = this.accounts.findById(user.id()).orElseThrow();
+		Account account = this.accounts.findById(user.accountId()).orElseThrow();
 		this.requests.save(new MembershipRequest(group.getId(), account.getOrganisation(), note.strip(),
-				user.fullName(), this.clock.instant()));
+				user.name(), this.clock.instant()));
 	}
 
 	/** Accepts the request with a standing, or declines it with a reason: the group's chair, within its term. */
 	@Transactional
-	public void decide(PortalUser user, String code, long requestId, boolean accept, Standing standing,
+	public void decide(Reader user, String code, long requestId, boolean accept, Standing standing,
 			String reason) {
 		WorkingGroup group = group(code);
 		if (!chairsInTerm(user, group)) {
@@ -107,28 +107,19 @@ public class WorkingGroupService {
 				throw new InvalidInputException("standing",
 						observer ? "groups.request.standing.observer" : "groups.request.standing.participant");
 			}
-			request.accept(standing, user.fullName(), this.clock.instant());
+			request.accept(standing, user.name(), this.clock.instant());
 			this.memberships.save(new WorkingGroupMembership(group, request.getOrganisation(), standing));
 		}
 		else {
 			if (!StringUtils.hasText(reason)) {
 				throw new InvalidInputException("reason", "groups.request.reason.required");
 			}
-			request.decline(reason.strip(), user.fullName(), this.clock.instant());
+			request.decline(reason.strip(), user.name(), this.clock.instant());
 		}
 	}
 
-	private boolean mayRequest(PortalUser user) {
-		if (user == null) {
-			return false;
-		}
-		return (user.organisationKind() == OrganisationKind.PARTICIPANT
-				&& user.hasAny(Role.HEAD_OF_DELEGATION, Role.ALTERNATE))
-				|| (user.organisationKind() == OrganisationKind.OBSERVER && user.has(Role.OBSERVER_REPRESENTATIVE));
-	}
-
-	private boolean chairsInTerm(PortalUser user, WorkingGroup group) {
-		return user != null && group.getChairAccount() != null && group.getChairAccount().getId() == user.id()
+	private boolean chairsInTerm(Reader user, WorkingGroup group) {
+		return user != null && group.getChairAccount() != null && group.getChairAccount().getId() == user.accountId()
 				&& group.chairInTerm(today());
 	}
 

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.GroupProfile;
-import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Standing;
 import org.kimberleyprocess.portal.directory.WorkingGroupService;
 import org.kimberleyprocess.portal.documents.DocumentService;
@@ -65,7 +63,7 @@ class WorkingGroupController {
 
 	/** A group's page: what the reader may see of its documents and open rounds, nothing more. */
 	@GetMapping("/working-groups/{code}")
-	String group(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable String code, Model model) {
+	String group(Reader reader, @PathVariable String code, Model model) {
 		GroupProfile group = this.directory.workingGroup(code);
 		model.addAttribute("group", group);
 		model.addAttribute("documents", this.documents.ofWorkingGroup(reader, group.id(), DOCUMENTS_SHOWN));
@@ -74,7 +72,7 @@ class WorkingGroupController {
 			.filter((round) -> Objects.equals(round.document().getWorkingGroupId(), group.id()))
 			.toList());
 		model.addAttribute("meetings", this.meetings.upcomingOfGroup(reader, group.id()));
-		model.addAttribute("requests", this.groups.requests(user, code));
+		model.addAttribute("requests", this.groups.requests(reader, code));
 		model.addAttribute("standings", Standing.values());
 		if (!model.containsAttribute("requestForm")) {
 			model.addAttribute("requestForm", new RequestForm());
@@ -86,12 +84,12 @@ class WorkingGroupController {
 	}
 
 	@PostMapping("/working-groups/{code}/requests")
-	String request(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable String code,
+	String request(Reader reader, @PathVariable String code,
 			@Valid @ModelAttribute("requestForm") RequestForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.groups.request(user, code, form.getNote());
+				this.groups.request(reader, code, form.getNote());
 				Flash.success(redirect, "groups.request.sent");
 				return "redirect:/working-groups/" + code;
 			}
@@ -99,16 +97,16 @@ class WorkingGroupController {
 				Forms.reject(result, ex);
 			}
 		}
-		return group(user, reader, code, model);
+		return group(reader, code, model);
 	}
 
 	@PostMapping("/working-groups/{code}/requests/{id}")
-	String decide(@AuthenticationPrincipal PortalUser user, Reader reader, @PathVariable String code, @PathVariable long id,
+	String decide(Reader reader, @PathVariable String code, @PathVariable long id,
 			@ModelAttribute("decisionForm") DecisionForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		form.setRequestId(id);
 		try {
-			this.groups.decide(user, code, id, form.isAccept(), form.getStanding(), form.getReason());
+			this.groups.decide(reader, code, id, form.isAccept(), form.getStanding(), form.getReason());
 			Flash.success(redirect, form.isAccept() ? "groups.request.accepted" : "groups.request.declined");
 			return "redirect:/working-groups/" + code;
 		}
@@ -120,7 +118,7 @@ class WorkingGroupController {
 			}
 			Forms.reject(result, ex);
 		}
-		return group(user, reader, code, model);
+		return group(reader, code, model);
 	}
 
 	public static class RequestForm {

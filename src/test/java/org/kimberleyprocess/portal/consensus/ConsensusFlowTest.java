@@ -106,7 +106,7 @@ class ConsensusFlowTest {
 		record(SignIn.as(this.mvc, "delegate-bw"), id, round, "bw", "JOIN", null).andExpect(status().isForbidden());
 		record(SignIn.as(this.mvc, "wdc"), id, round, "wdc", "JOIN", null).andExpect(status().isForbidden());
 		record(SignIn.as(this.mvc, "hod-cf"), id, round, "cf", "JOIN", null).andExpect(status().isOk())
-			.andExpect(content().string(containsString("was not active when the round opened")));
+			.andExpect(content().string(containsString("not among those taking the decision in this round")));
 		record(botswana, id, round, "bw", "OBJECT", " ").andExpect(status().isOk())
 			.andExpect(content().string(containsString("Give the reason for the objection.")));
 		record(botswana, id, round, "bw", "MAYBE", null).andExpect(status().isOk())
