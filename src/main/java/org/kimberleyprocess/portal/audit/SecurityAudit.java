@@ -47,4 +47,10 @@ class SecurityAudit {
 						+ ": the outgoing office's rights ended at midnight UTC");
 	}
 
+	@EventListener
+	void rotationMissing(ChairEvents.RotationMissing event) {
+		this.trail.record("system", "", "Chair rotation missing", "Chair's office " + event.year(),
+				"No Chair set for " + event.year() + ": no Participant's Chair's office holds its rights");
+	}
+
 }

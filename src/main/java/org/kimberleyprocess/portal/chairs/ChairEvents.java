@@ -12,4 +12,11 @@ public final class ChairEvents {
 	public record OfficeSwitched(int year, String outgoing, String incoming, Instant at) {
 	}
 
+	/**
+	 * The rotation has no row for the year that has begun: no Participant's Chair's office holds
+	 * its rights until one is set. Announced once per year.
+	 */
+	public record RotationMissing(int year, Instant noticedAt) {
+	}
+
 }

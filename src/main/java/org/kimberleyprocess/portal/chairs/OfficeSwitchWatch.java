@@ -16,8 +16,9 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries;
 
 /**
  * Rights switch by themselves at midnight UTC on 1 January (the office term is read from the
- * clock on every request); this watch makes the switch visible: the first time it sees a new
- * year it announces it once, however many nodes run it.
+ * clock whenever a reader is built); this watch makes the switch visible: the first time it sees
+ * a new year it announces it once, however many nodes run it, and where the rotation has no row
+ * for the year it announces that instead, so administrators set one.
  */
 @Component
 class OfficeSwitchWatch {
@@ -47,7 +48,11 @@ class OfficeSwitchWatch {
 		int year = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).getYear();
 		Optional<ChairTerm> current = this.terms.findById(year);
 		Optional<ChairTerm> previous = this.terms.findById(year - 1);
-		if (current.isEmpty() || previous.isEmpty()) {
+		if (current.isEmpty()) {
+			noticeGap(year);
+			return;
+		}
+		if (previous.isEmpty()) {
 			return;
 		}
 		int inserted = this.jdbc.update("INSERT IGNORE INTO chair_office_switch (year, recorded_at) VALUES (?, ?)", year,
@@ -58,6 +63,16 @@ class OfficeSwitchWatch {
 		this.events.publishEvent(new ChairEvents.OfficeSwitched(year, name(previous.get().getChairOrganisationId()),
 				name(current.get().getChairOrganisationId()),
 				LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+	}
+
+	/** Tells administrators, once, that the rotation has no Chair for the year. */
+	private void noticeGap(int year) {
+		java.time.Instant now = this.clock.instant();
+		int inserted = this.jdbc.update("INSERT IGNORE INTO chair_rotation_gap (year, noticed_at) VALUES (?, ?)", year,
+				java.time.LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+		if (inserted == 1) {
+			this.events.publishEvent(new ChairEvents.RotationMissing(year, now));
+		}
 	}
 
 	private String name(long organisationId) {

@@ -113,7 +113,8 @@ class ConsensusController {
 				return "redirect:/documents/" + id + "/consensus";
 			}
 			catch (InvalidInputException ex) {
-				if ("consensus.round.notOpen".equals(ex.messageCode())) {
+				if ("consensus.round.notOpen".equals(ex.messageCode())
+						|| "consensus.position.afterDeadline".equals(ex.messageCode())) {
 					Flash.error(redirect, ex.messageCode());
 					return "redirect:/documents/" + id + "/consensus";
 				}

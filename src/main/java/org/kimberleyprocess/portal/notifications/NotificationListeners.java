@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import org.kimberleyprocess.portal.chairs.ChairEvents;
 import org.kimberleyprocess.portal.communiques.CommuniqueEvents;
 import org.kimberleyprocess.portal.consensus.ConsensusEvents;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
@@ -129,6 +130,13 @@ class NotificationListeners {
 	void agendaChanged(MeetingEvents.AgendaChanged event) {
 		this.notifier.notify(this.meetings.attendees(event.meetingId()), NotificationType.AGENDA_CHANGED,
 				"/meetings/" + event.meetingId(), List.of(event.meetingTitle(), event.item()));
+	}
+
+	/** Administrators are told at once when a year begins without a Chair in the rotation. */
+	@ApplicationModuleListener
+	void rotationMissing(ChairEvents.RotationMissing event) {
+		this.notifier.notify(this.directory.peopleWithRoles(null, Role.SYSTEM_ADMINISTRATOR),
+				NotificationType.ROTATION_MISSING, "/admin/chairs", List.of(String.valueOf(event.year())));
 	}
 
 	/** Heads and alternates of delegations, Observers' representatives and the Chair's office. */

@@ -6,7 +6,7 @@ public enum NotificationType {
 	ROUND_OPENED(Delivery.IMMEDIATE), DEADLINE_REMINDER(Delivery.IMMEDIATE), POSITION_RECORDED(Delivery.IMMEDIATE),
 	DOCUMENT_CIRCULATED(Delivery.DIGEST), DOCUMENT_ADOPTED(Delivery.DIGEST), COMMENT_REPLY(Delivery.IMMEDIATE),
 	SUGGESTION_ACCEPTED(Delivery.IMMEDIATE), COMMUNIQUE_PUBLISHED(Delivery.DIGEST), VISIT_MOVED(Delivery.DIGEST),
-	AGENDA_CHANGED(Delivery.DIGEST);
+	AGENDA_CHANGED(Delivery.DIGEST), ROTATION_MISSING(Delivery.IMMEDIATE);
 
 	/** How a notification reaches the person besides the inbox. */
 	public enum Delivery {
