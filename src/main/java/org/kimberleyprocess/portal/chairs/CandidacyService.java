@@ -19,15 +19,11 @@ import org.springframework.util.StringUtils;
 
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
-import org.kimberleyprocess.portal.directory.OrganisationKind;
-import org.kimberleyprocess.portal.directory.PortalUser;
-import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 

@@ -1,7 +1,6 @@
 package org.kimberleyprocess.portal.chairs;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;

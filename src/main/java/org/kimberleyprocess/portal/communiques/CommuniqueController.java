@@ -55,8 +55,11 @@ class CommuniqueController {
 
 	private final MessageSource messages;
 
-	CommuniqueController(CommuniqueService communiques, MessageSource messages) {
+	private final CommuniquePolicy policy;
+
+	CommuniqueController(CommuniqueService communiques, CommuniquePolicy policy, MessageSource messages) {
 		this.communiques = communiques;
+		this.policy = policy;
 		this.messages = messages;
 	}
 
@@ -223,7 +226,7 @@ class CommuniqueController {
 	@GetMapping("/" + SLUG + "/corrigendum")
 	String corrigendumForm(Reader reader, @PathVariable String slug, Model model) {
 		Reading view = this.communiques.read(slug, null);
-		this.communiques.requireChairsOffice(reader);
+		this.policy.requirePublisher(reader);
 		Corrigendum form = new Corrigendum();
 		form.setText(view.revision().getMarkdown());
 		form.setBaseRevision(view.revision().getNumber());

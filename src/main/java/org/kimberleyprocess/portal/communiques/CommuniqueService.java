@@ -22,7 +22,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -78,9 +77,13 @@ public class CommuniqueService {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final CommuniquePolicy policy;
+
 	CommuniqueService(CommuniqueRepository communiques, RevisionRepository revisions, DocumentService documents,
 			ConsensusService consensus, MeetingService meetings, MarkdownRenderer renderer, CommuniquePdf pdf,
-			JdbcTemplate jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+			JdbcTemplate jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+			CommuniquePolicy policy) {
+		this.policy = policy;
 		this.events = events;
 		this.communiques = communiques;
 		this.revisions = revisions;
@@ -180,7 +183,7 @@ public class CommuniqueService {
 
 	/** Adopted communiqués not yet published, for the Chair's office. */
 	public List<Document> awaitingPublication(Reader reader) {
-		if (!reader.chairsOffice()) {
+		if (!this.policy.mayPublish(reader)) {
 			return List.of();
 		}
 		List<Document> adopted = this.documents
@@ -197,7 +200,7 @@ public class CommuniqueService {
 	 * meeting and address: the meeting whose agenda took the text up, if any.
 	 */
 	public PublishPage publishPage(Reader reader, long documentId) {
-		requireChairsOffice(reader);
+		this.policy.requirePublisher(reader);
 		Document document = this.documents.visible(reader, documentId);
 		List<Meeting> candidates = this.meetings.communiqueMeetings();
 		Set<Long> takingItUp = this.meetings.meetingsTakingUp(documentId);
@@ -216,7 +219,7 @@ public class CommuniqueService {
 
 	@Transactional
 	public String publish(Reader reader, Publication form) {
-		requireChairsOffice(reader);
+		this.policy.requirePublisher(reader);
 		Document document;
 		try {
 			document = this.documents.visible(reader, form.getDocument());
@@ -270,7 +273,7 @@ public class CommuniqueService {
 
 	@Transactional
 	public int correct(Reader reader, String slug, Corrigendum form) {
-		requireChairsOffice(reader);
+		this.policy.requirePublisher(reader);
 		Communique communique = this.communiques.findForUpdate(slug).orElseThrow(NotFoundException::new);
 		if (form.getBaseRevision() != communique.getCurrentRevision()) {
 			throw new InvalidInputException(null, "communique.corrigendum.stale", communique.getCurrentRevision());
@@ -326,12 +329,6 @@ public class CommuniqueService {
 			.ifPresent((communique) -> this.documents.bringIntoEffect(List.of(event.documentId()),
 					LocalDate.ofInstant(event.at(), ZoneOffset.UTC), communique.path(),
 					this.revisions.findByCommunique(communique.getId()).get(0).getTitle()));
-	}
-
-	void requireChairsOffice(Reader reader) {
-		if (!reader.chairsOffice()) {
-			throw new AccessDeniedException("Communiqués are published by the Chair's office");
-		}
 	}
 
 	/** A readable address part from a place and a kind of meeting, e.g. {@code dubai-plenary}. */

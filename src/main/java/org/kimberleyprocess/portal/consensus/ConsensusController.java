@@ -11,7 +11,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.consensus.ConsensusService.RoundsPage;
-import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;

@@ -3,7 +3,6 @@ package org.kimberleyprocess.portal.demo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,6 @@ import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
-import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;

@@ -2,7 +2,6 @@ package org.kimberleyprocess.portal.meetings;
 
 import jakarta.validation.Valid;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
-import org.kimberleyprocess.portal.directory.PortalUser;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingForms.NewItem;
 import org.kimberleyprocess.portal.meetings.MeetingForms.NewMeeting;
 import org.kimberleyprocess.portal.shared.Flash;

@@ -20,7 +20,6 @@ import org.kimberleyprocess.portal.consensus.ConsensusService.OpenRound;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.Attendee;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
-import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.directory.Reader;

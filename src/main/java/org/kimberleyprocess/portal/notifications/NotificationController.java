@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.notifications.NotificationType.Delivery;
 import org.kimberleyprocess.portal.shared.Flash;
 
@@ -108,24 +106,18 @@ class NotificationController {
 	// Administrators: email that keeps failing
 
 	@GetMapping("/admin/emails")
-	String emails(@AuthenticationPrincipal PortalUser user, Model model) {
-		requireAdministrator(user);
+	String emails(Reader reader, Model model) {
+		this.policy.requireEmailAdministrator(reader);
 		model.addAttribute("emails", this.inbox.failingEmails());
 		return "notifications/emails";
 	}
 
 	@PostMapping("/admin/emails/{id}/retry")
-	String retry(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		requireAdministrator(user);
+	String retry(Reader reader, @PathVariable long id, RedirectAttributes redirect) {
+		this.policy.requireEmailAdministrator(reader);
 		this.inbox.retry(id);
 		Flash.success(redirect, "notifications.emails.retrying");
 		return "redirect:/admin/emails";
-	}
-
-	private static void requireAdministrator(PortalUser user) {
-		if (!user.has(Role.SYSTEM_ADMINISTRATOR)) {
-			throw new AccessDeniedException("Administrators only");
-		}
 	}
 
 	/** The unread count every signed-in page shows in its header. */

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import org.kimberleyprocess.portal.directory.Reader;
@@ -43,6 +44,13 @@ class NotificationPolicy {
 		this.readers = readers;
 		this.documents = documents;
 		this.meetings = meetings;
+	}
+
+	/** The email that keeps failing is the administrators' to see and retry. */
+	void requireEmailAdministrator(Reader reader) {
+		if (!reader.isAdministrator()) {
+			throw new AccessDeniedException("Administrators only");
+		}
 	}
 
 	/** Those of the people who may open the link now; inactive accounts are left out. */

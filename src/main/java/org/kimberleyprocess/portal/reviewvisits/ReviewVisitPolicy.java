@@ -51,7 +51,7 @@ public class ReviewVisitPolicy {
 	}
 
 	/** Offering a visit: a head or alternate of a delegation. */
-	boolean mayOffer(Reader reader) {
+	public boolean mayOffer(Reader reader) {
 		return reader.actsForDelegation();
 	}
 
