@@ -34,9 +34,14 @@ import org.springframework.stereotype.Component;
 class EntityChanges implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
 		PostCollectionUpdateEventListener {
 
-	/** Values never written to the trail: secrets, and texts whose versions keep them anyway. */
-	private static final Pattern UNSHOWN = Pattern
-		.compile("(?i).*(password|token|secret|stamp|markdown|html|source|excerpt|pdf).*");
+	/**
+	 * Values never written to the trail: secrets, and what members write (titles, texts, reasons,
+	 * notes), which the documents and records keep under their own reading rules; the trail is
+	 * read by administrators who may not read every text, so it names the object, never its words.
+	 */
+	private static final Pattern UNSHOWN = Pattern.compile("(?i).*(password|token|secret|stamp|markdown|html|source"
+			+ "|excerpt|pdf|title|text|body|reason|note|statement|assessment|explanation|arguments|subject|scope"
+			+ "|remarks|mandate|message|error).*");
 
 	private static final int VALUE_LIMIT = 120;
 

@@ -17,12 +17,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.kimberleyprocess.portal.calendar.CalendarFeeds.Event;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.ConsensusService.OpenRound;
-import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.meetings.MeetingService.MeetingRow;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitPolicy;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService.VisitRow;
 import org.kimberleyprocess.portal.shared.Flash;
@@ -34,8 +34,6 @@ class CalendarController {
 
 	private final CalendarFeeds calendars;
 
-	private final AccountDirectory accounts;
-
 	private final Readers readers;
 
 	private final ReviewVisitService visits;
@@ -44,10 +42,12 @@ class CalendarController {
 
 	private final ConsensusService consensus;
 
-	CalendarController(CalendarFeeds calendars, AccountDirectory accounts, Readers readers, ReviewVisitService visits,
-			MeetingService meetings, ConsensusService consensus) {
+	private final ReviewVisitPolicy visitPolicy;
+
+	CalendarController(CalendarFeeds calendars, Readers readers, ReviewVisitService visits,
+			ReviewVisitPolicy visitPolicy, MeetingService meetings, ConsensusService consensus) {
 		this.calendars = calendars;
-		this.accounts = accounts;
+		this.visitPolicy = visitPolicy;
 		this.readers = readers;
 		this.visits = visits;
 		this.meetings = meetings;
@@ -75,19 +75,20 @@ class CalendarController {
 	}
 
 	/**
-	 * The feed at its secret address: a revoked or unknown address is not found. Deadlines are
-	 * those of written procedures on texts the address's owner may see.
+	 * The feed at its secret address: a revoked or unknown address, or one whose account is no
+	 * longer active, is not found. It holds what its owner may open, each module deciding by its
+	 * own policy: review visits as the register shows them, the meetings the owner may see, and
+	 * the deadlines of written procedures on texts the owner may read.
 	 */
 	@GetMapping("/calendar/{token}.ics")
 	ResponseEntity<byte[]> feed(@PathVariable String token) {
-		PortalUser owner = this.calendars.usernameFor(token)
-			.flatMap(this.accounts::findForSignIn)
-			.orElseThrow(NotFoundException::new);
-		Reader reader = this.readers.of(owner);
+		Reader reader = this.calendars.ownerOf(token).flatMap(this.readers::ofAccount).orElseThrow(NotFoundException::new);
 		List<Event> events = new ArrayList<>();
-		for (VisitRow row : this.visits.scheduled()) {
+		boolean internals = this.visitPolicy.seesInternals(reader);
+		for (VisitRow row : this.visits.scheduled(reader)) {
 			events.add(new Event("review-visit-" + row.visit().getId(), row.visit().getStartDate(),
-					row.visit().getEndDate(), null, "Review visit: " + row.host().name().en(), row.visit().getScope()));
+					row.visit().getEndDate(), null, "Review visit: " + row.host().name().en(),
+					internals ? row.visit().getScope() : null));
 		}
 		for (MeetingRow row : this.meetings.list(reader)) {
 			events.add(new Event("meeting-" + row.meeting().getId(), row.meeting().getStartDate(),

@@ -63,14 +63,17 @@ class CalendarFeeds {
 		this.jdbc.update("DELETE FROM calendar_token WHERE account_id = ?", accountId);
 	}
 
-	/** The active account the address belongs to, if it is still valid. */
-	Optional<String> usernameFor(String token) {
+	/**
+	 * The account the address belongs to, if it is still valid; the feed is then built for the
+	 * reader that account is now, as for any request or background work.
+	 */
+	Optional<Long> ownerOf(String token) {
 		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
 			return Optional.empty();
 		}
-		return this.jdbc.queryForList("""
-				SELECT a.username FROM calendar_token t JOIN account a ON a.id = t.account_id
-				WHERE t.token = ? AND a.active = TRUE""", String.class, token).stream().findFirst();
+		return this.jdbc.queryForList("SELECT account_id FROM calendar_token WHERE token = ?", Long.class, token)
+			.stream()
+			.findFirst();
 	}
 
 	/** Events as an iCalendar document (RFC 5545). */

@@ -38,7 +38,7 @@ public class ReviewVisitPolicy {
 	}
 
 	/** The team, the timeline and the scope: for those who take part in peer review. */
-	boolean seesInternals(Reader reader) {
+	public boolean seesInternals(Reader reader) {
 		return takesPartInReview(reader);
 	}
 

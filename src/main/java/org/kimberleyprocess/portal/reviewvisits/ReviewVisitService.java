@@ -146,11 +146,12 @@ public class ReviewVisitService {
 						: List.of());
 	}
 
-	/** Scheduled visits for the calendar feed. */
-	public List<VisitRow> scheduled() {
+	/** Scheduled visits for the reader's calendar feed, as the register shows them to the reader. */
+	public List<VisitRow> scheduled(Reader reader) {
 		Map<Long, OrganisationRef> hosts = organisations();
 		return this.visits.findScheduled()
 			.stream()
+			.filter((visit) -> this.policy.canSee(reader, visit))
 			.map((visit) -> new VisitRow(visit, hosts.get(visit.getHostOrganisationId()), false))
 			.toList();
 	}

@@ -92,6 +92,8 @@ class CanaryConfidentialityTest {
 		MAY_READ.put("chair-au", EnumSet.of(Confidentiality.PUBLIC, Confidentiality.PLENARY,
 				Confidentiality.PARTICIPANTS, Confidentiality.WORKING_GROUP));
 		MAY_READ.put("chair", EnumSet.allOf(Confidentiality.class));
+		// The secretariat's administrators read Plenary papers, and the audit trail, which names no title.
+		MAY_READ.put("admin", EnumSet.of(Confidentiality.PUBLIC, Confidentiality.PLENARY));
 		MAY_READ.put("wgm", EnumSet.of(Confidentiality.PUBLIC, Confidentiality.PLENARY, Confidentiality.PARTICIPANTS,
 				Confidentiality.WORKING_GROUP));
 	}
@@ -365,14 +367,9 @@ class CanaryConfidentialityTest {
 			}
 		}
 		page(reader, "audit page", session, "/audit");
-		Set<Confidentiality> audit = page(reader, "audit CSV", session,
+		// The trail names each new document by its id, never by its title, so no reader finds a canary there.
+		page(reader, "audit CSV", session,
 				"/audit.csv?from=" + LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
-		if (reader.equals("chair")) {
-			// The trail records each new document with its title.
-			for (Confidentiality level : ALL) {
-				expect(reader, "audit CSV", level, audit);
-			}
-		}
 
 		// Communiqués: list, feed and every PDF.
 		String communiques = text(this.mvc.perform(get("/communiques").session(session)).andReturn().getResponse());
