@@ -161,7 +161,7 @@ class DirectoryAdministration {
 		requireAdministrator(actor);
 		String pattern = StringUtils.hasText(text) ? "%" + text.strip().toLowerCase(Locale.ROOT) + "%" : null;
 		String organisation = StringUtils.hasText(organisationCode) ? organisationCode : null;
-		return this.accounts.findPage(organisation, pattern, !actor.has(Role.SYSTEM_ADMINISTRATOR),
+		return this.accounts.findPage(organisation, pattern, !this.policy.seesAdministrators(actor),
 				Role.SYSTEM_ADMINISTRATOR, pageable)
 			.map(PersonView::of);
 	}
@@ -211,7 +211,7 @@ class DirectoryAdministration {
 						organisation.getKind().name());
 			}
 		}
-		if (!actor.has(Role.SYSTEM_ADMINISTRATOR) && account.hasRole(Role.SYSTEM_ADMINISTRATOR)
+		if (!this.policy.seesAdministrators(actor) && account.hasRole(Role.SYSTEM_ADMINISTRATOR)
 				!= form.getRoles().contains(Role.SYSTEM_ADMINISTRATOR)) {
 			throw new AccessDeniedException("May not change administrator rights");
 		}

@@ -47,6 +47,11 @@ public class DirectoryPolicy {
 		return (reader.isParticipant() && reader.actsForDelegation()) || reader.representsObserver();
 	}
 
+	/** Administrators' own accounts are seen and changed by administrators alone. */
+	public boolean seesAdministrators(PortalUser user) {
+		return user != null && user.has(Role.SYSTEM_ADMINISTRATOR);
+	}
+
 	public Set<Role> grantableRoles(PortalUser user) {
 		if (user != null && user.has(Role.SYSTEM_ADMINISTRATOR)) {
 			return EnumSet.allOf(Role.class);

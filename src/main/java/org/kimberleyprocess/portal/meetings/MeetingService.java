@@ -92,7 +92,7 @@ public class MeetingService {
 					.map((item) -> new Item(item, item.getDocumentId() == null ? null : visible.get(item.getDocumentId()),
 							item.getDocumentId() == null ? null : rounds.get(item.getDocumentId())))
 					.toList(),
-				reader.chairsOffice());
+				this.policy.canManageAgenda(reader));
 	}
 
 	@Transactional

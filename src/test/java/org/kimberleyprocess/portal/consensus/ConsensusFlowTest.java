@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +29,7 @@ import org.kimberleyprocess.portal.SqlStatementCounter;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
+import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PortalTest
 @org.springframework.test.context.event.RecordApplicationEvents
 class ConsensusFlowTest {
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
 	@Autowired
 	org.springframework.test.context.event.ApplicationEvents events;
@@ -330,6 +335,83 @@ class ConsensusFlowTest {
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Awaiting test"))));
 	}
 
+	@Test
+	void aPositionOneSecondAfterTheDeadlineIsRefusedAndTheOutcomeIgnoresIt() throws Exception {
+		Instant start = this.clock.instant();
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		long id = circulatedDocument(chair, "Deadline instant test");
+		Instant deadline = start.plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+		this.mvc.perform(post("/documents/{id}/consensus/rounds", id).session(chair)
+			.with(csrf())
+			.param("kind", "WRITTEN")
+			.param("deadline", MINUTES.format(LocalDateTime.ofInstant(deadline, ZoneOffset.UTC)))
+			.param("zone", "UTC")).andExpect(redirectedUrl(consensusUrl(id)));
+		long round = latestRound(id);
+		MockHttpSession botswana = SignIn.as(this.mvc, "hod-bw");
+		MockHttpSession india = SignIn.as(this.mvc, "hod-in");
+		try {
+			record(botswana, id, round, "bw", "JOIN", null).andExpect(redirectedUrl(consensusUrl(id)));
+			this.clock.travelTo(deadline.plusSeconds(1));
+			refusedAfterDeadline(record(india, id, round, "in", "OBJECT", "Too late to object."), id);
+			this.clock.travelTo(deadline);
+			refusedAfterDeadline(record(india, id, round, "in", "OBJECT", "Exactly at the deadline."), id);
+			assertThat(this.jdbc.queryForList(
+					"SELECT o.code FROM round_position p JOIN organisation o ON o.id = p.organisation_id WHERE p.round_id = ?",
+					String.class, round))
+				.containsExactly("bw");
+			// An objection that reached the table after the deadline (as a late write would) is not counted.
+			this.jdbc.update("""
+					INSERT INTO round_position (round_id, organisation_id, position, reason, recorded_by_id, recorded_by_name,
+					  on_behalf, recorded_at, version_sha256, current)
+					SELECT r.id, o.id, 'OBJECT', 'Late', 1, 'Test', FALSE, ?, r.version_sha256, TRUE
+					FROM consensus_round r, organisation o WHERE r.id = ? AND o.code = 'za'""",
+					LocalDateTime.ofInstant(deadline.plusSeconds(3), ZoneOffset.UTC), round);
+			this.clock.travelTo(deadline.plusSeconds(5));
+			this.consensus.closeDueRounds();
+			assertThat(this.jdbc.queryForObject("SELECT outcome FROM consensus_round WHERE id = ?", String.class, round))
+				.isEqualTo("ADOPTED");
+			assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM adoption_record WHERE document_id = ?", Integer.class, id))
+				.isEqualTo(1);
+		}
+		finally {
+			this.clock.travelTo(start);
+		}
+	}
+
+	@Test
+	void aWorkingGroupsRoundIsDecidedByItsMemberParticipants() throws Exception {
+		long group = this.jdbc.queryForObject("SELECT id FROM working_group WHERE code = 'wgm'", Long.class);
+		MockHttpSession chair = SignIn.as(this.mvc, "wgm");
+		long id = circulatedDocument(chair, "Working group eligibility test", String.valueOf(group));
+		this.mvc.perform(post("/documents/{id}/consensus/rounds", id).session(chair).with(csrf()).param("kind", "MEETING"))
+			.andExpect(redirectedUrl(consensusUrl(id)));
+		long round = latestRound(id);
+		List<String> eligible = this.jdbc.queryForList("""
+				SELECT o.code FROM round_eligible e JOIN organisation o ON o.id = e.organisation_id
+				WHERE e.round_id = ? ORDER BY o.code""", String.class, round);
+		List<String> members = this.jdbc.queryForList("""
+				SELECT o.code FROM working_group_member m JOIN organisation o ON o.id = m.organisation_id
+				WHERE m.working_group_id = ? AND m.standing <> 'OBSERVER' AND o.kind = 'PARTICIPANT'
+				AND o.participant_status = 'ACTIVE' ORDER BY o.code""", String.class, group);
+		assertThat(eligible).isEqualTo(members).contains("bw", "eu").doesNotContain("gh", "wdc", "kp-csc");
+		record(SignIn.as(this.mvc, "hod-bw"), id, round, "bw", "JOIN", null).andExpect(redirectedUrl(consensusUrl(id)));
+		record(SignIn.as(this.mvc, "hod-gh"), id, round, "gh", "JOIN", null).andExpect(status().isOk())
+			.andExpect(content().string(containsString("not among those taking the decision")));
+	}
+
+	/** The delegation is sent back to the round's page, told why, and the page shows it in its language. */
+	private void refusedAfterDeadline(ResultActions answer, long id)
+			throws Exception {
+		MvcResult result = answer.andExpect(redirectedUrl(consensusUrl(id))).andReturn();
+		Flash flash = (Flash) result.getFlashMap().get("flash");
+		assertThat(flash.code()).isEqualTo("consensus.position.afterDeadline");
+		this.mvc.perform(get(consensusUrl(id)).session((MockHttpSession) result.getRequest().getSession())
+			.flashAttr("flash", flash))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The deadline of this written procedure has passed")));
+	}
+
 	private ResultActions record(MockHttpSession session, long id, long round, String participant, String position,
 			String reason) throws Exception {
 		var request = post("/documents/{id}/consensus/rounds/{r}/positions", id, round).session(session)
@@ -353,11 +435,15 @@ class ConsensusFlowTest {
 	}
 
 	private long circulatedDocument(MockHttpSession chair, String title) throws Exception {
+		return circulatedDocument(chair, title, "PLENARY");
+	}
+
+	private long circulatedDocument(MockHttpSession chair, String title, String body) throws Exception {
 		MvcResult result = this.mvc.perform(post("/documents").session(chair)
 			.with(csrf())
 			.param("title", title)
 			.param("type", "DECISION")
-			.param("body", "PLENARY")
+			.param("body", body)
 			.param("year", "2016")
 			.param("confidentiality", "PLENARY")
 			.param("text", "The Plenary decides.\n")).andExpect(redirectedUrlPattern("/documents/*")).andReturn();
