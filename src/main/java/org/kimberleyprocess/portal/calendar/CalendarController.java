@@ -15,16 +15,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.calendar.CalendarFeeds.Event;
-import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.ConsensusService.OpenRound;
+import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
-import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.meetings.MeetingService.MeetingRow;
+import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitPolicy;
-import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService.VisitRow;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 

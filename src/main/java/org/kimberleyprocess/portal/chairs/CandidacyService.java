@@ -17,13 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.kimberleyprocess.portal.consensus.ConsensusEvents;
-import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.shared.InvalidInputException;

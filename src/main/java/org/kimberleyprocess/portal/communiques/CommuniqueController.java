@@ -36,11 +36,11 @@ import org.kimberleyprocess.portal.communiques.CommuniqueForms.Corrigendum;
 import org.kimberleyprocess.portal.communiques.CommuniqueForms.Publication;
 import org.kimberleyprocess.portal.communiques.CommuniqueService.Reading;
 import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.PublicPages;
-import org.kimberleyprocess.portal.directory.Reader;
 
 /** The public communiqués (list, page, PDF, feed) and their publication by the Chair's office. */
 @Controller

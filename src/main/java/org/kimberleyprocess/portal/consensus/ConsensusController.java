@@ -22,9 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.consensus.ConsensusService.RoundsPage;
-import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
+import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
@@ -43,11 +42,8 @@ class ConsensusController {
 
 	private final ConsensusService consensus;
 
-	private final Readers readers;
-
-	ConsensusController(ConsensusService consensus, Readers readers) {
+	ConsensusController(ConsensusService consensus) {
 		this.consensus = consensus;
-		this.readers = readers;
 	}
 
 	@GetMapping("/consensus")

@@ -23,15 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 import org.kimberleyprocess.portal.consensus.ConsensusRound.Eligible;
-import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.documents.OwningBody;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentVersion;
 import org.kimberleyprocess.portal.documents.MarkdownRenderer;
-import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.documents.OwningBody;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 

@@ -11,6 +11,7 @@ import java.util.function.ToLongFunction;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.Position;
 import org.kimberleyprocess.portal.consensus.RoundKind;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewComment;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
@@ -18,7 +19,6 @@ import org.kimberleyprocess.portal.documents.DocumentForms.NewSuggestion;
 import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 /** The demo's documents, comments and suggestions, in the order they happened. */

@@ -19,12 +19,12 @@ import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
+import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
-import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 /**

@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.OrganisationKind;
 import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewComment;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewSuggestion;
@@ -33,7 +33,6 @@ import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
-import org.kimberleyprocess.portal.directory.Readers;
 
 @Controller
 @RequestMapping("/documents")
@@ -43,15 +42,12 @@ class DocumentController {
 
 	private final DocumentService documents;
 
-	private final Readers readers;
-
 	private final DirectoryQueries directory;
 
 	private final Clock clock;
 
-	DocumentController(DocumentService documents, Readers readers, DirectoryQueries directory, Clock clock) {
+	DocumentController(DocumentService documents, DirectoryQueries directory, Clock clock) {
 		this.documents = documents;
-		this.readers = readers;
 		this.directory = directory;
 		this.clock = clock;
 	}

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.meetings.MeetingForms.NewItem;
 import org.kimberleyprocess.portal.meetings.MeetingForms.NewMeeting;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
-import org.kimberleyprocess.portal.directory.Reader;
 
 @Controller
 class MeetingController {

@@ -15,14 +15,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.ConsensusService.OpenRound;
-import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.Attendee;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 

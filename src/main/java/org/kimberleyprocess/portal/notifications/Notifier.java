@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.Contact;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.notifications.NotificationType.Delivery;
 
 /**

@@ -13,8 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.ConsensusService.Silent;
+import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.documents.DocumentService;

@@ -20,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService.TeamRejected;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Dates;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
@@ -37,13 +36,10 @@ class ReviewVisitController {
 
 	private final ReviewVisitService visits;
 
-	private final Readers readers;
-
 	private final java.time.Clock clock;
 
-	ReviewVisitController(ReviewVisitService visits, Readers readers, java.time.Clock clock) {
+	ReviewVisitController(ReviewVisitService visits, java.time.Clock clock) {
 		this.visits = visits;
-		this.readers = readers;
 		this.clock = clock;
 	}
 

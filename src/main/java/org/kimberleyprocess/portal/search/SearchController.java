@@ -8,9 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.search.SearchService.Hit;
 import org.kimberleyprocess.portal.search.SearchService.Type;
-import org.kimberleyprocess.portal.directory.Reader;
 
 /** {@code /search}: one box over everything, open to anyone (signed out, what is public). */
 @Controller

@@ -10,9 +10,9 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
-import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.documents.DocumentService.SearchHits;
 import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.documents.DocumentService.SearchHits;
+import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 

@@ -16,11 +16,11 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import org.kimberleyprocess.portal.directory.AccountDirectory.SessionCheck;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
-import org.kimberleyprocess.portal.directory.AccountDirectory.SessionCheck;
-import org.kimberleyprocess.portal.directory.PortalUser;
 
 /**
  * Keeps every signed-in session in step with its account, on every node: a deactivated account's

@@ -16,13 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.consensus.ConsensusService;
-import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.GroupProfile;
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Standing;
 import org.kimberleyprocess.portal.directory.WorkingGroupService;
 import org.kimberleyprocess.portal.documents.DocumentService;
-import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
@@ -43,16 +42,13 @@ class WorkingGroupController {
 
 	private final MeetingService meetings;
 
-	private final Readers readers;
-
 	WorkingGroupController(DirectoryQueries directory, WorkingGroupService groups, DocumentService documents,
-			ConsensusService consensus, MeetingService meetings, Readers readers) {
+			ConsensusService consensus, MeetingService meetings) {
 		this.directory = directory;
 		this.groups = groups;
 		this.documents = documents;
 		this.consensus = consensus;
 		this.meetings = meetings;
-		this.readers = readers;
 	}
 
 	@GetMapping("/working-groups")

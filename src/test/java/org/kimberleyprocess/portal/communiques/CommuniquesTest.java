@@ -28,12 +28,12 @@ import org.kimberleyprocess.portal.SqlStatementCounter;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.RoundKind;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 

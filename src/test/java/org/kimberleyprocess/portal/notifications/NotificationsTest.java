@@ -25,12 +25,12 @@ import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.Position;
 import org.kimberleyprocess.portal.consensus.RoundKind;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.documents.DocumentType;
-import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
