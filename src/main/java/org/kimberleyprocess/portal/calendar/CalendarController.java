@@ -19,10 +19,8 @@ import org.kimberleyprocess.portal.consensus.ConsensusService.OpenRound;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.meetings.MeetingService.MeetingRow;
 import org.kimberleyprocess.portal.meetings.MeetingService;
-import org.kimberleyprocess.portal.reviewvisits.ReviewVisitPolicy;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService.VisitRow;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.shared.Flash;
@@ -34,21 +32,18 @@ class CalendarController {
 
 	private final CalendarFeeds calendars;
 
-	private final Readers readers;
-
 	private final ReviewVisitService visits;
 
 	private final MeetingService meetings;
 
 	private final ConsensusService consensus;
 
-	private final ReviewVisitPolicy visitPolicy;
+	private final CalendarPolicy policy;
 
-	CalendarController(CalendarFeeds calendars, Readers readers, ReviewVisitService visits,
-			ReviewVisitPolicy visitPolicy, MeetingService meetings, ConsensusService consensus) {
+	CalendarController(CalendarFeeds calendars, CalendarPolicy policy, ReviewVisitService visits,
+			MeetingService meetings, ConsensusService consensus) {
 		this.calendars = calendars;
-		this.visitPolicy = visitPolicy;
-		this.readers = readers;
+		this.policy = policy;
 		this.visits = visits;
 		this.meetings = meetings;
 		this.consensus = consensus;
@@ -74,17 +69,12 @@ class CalendarController {
 		return "redirect:/calendar";
 	}
 
-	/**
-	 * The feed at its secret address: a revoked or unknown address, or one whose account is no
-	 * longer active, is not found. It holds what its owner may open, each module deciding by its
-	 * own policy: review visits as the register shows them, the meetings the owner may see, and
-	 * the deadlines of written procedures on texts the owner may read.
-	 */
+	/** The feed at its secret address ({@link CalendarPolicy}); a revoked or unknown address is not found. */
 	@GetMapping("/calendar/{token}.ics")
 	ResponseEntity<byte[]> feed(@PathVariable String token) {
-		Reader reader = this.calendars.ownerOf(token).flatMap(this.readers::ofAccount).orElseThrow(NotFoundException::new);
+		Reader reader = this.policy.ownerOf(token).orElseThrow(NotFoundException::new);
 		List<Event> events = new ArrayList<>();
-		boolean internals = this.visitPolicy.seesInternals(reader);
+		boolean internals = this.policy.showsVisitScope(reader);
 		for (VisitRow row : this.visits.scheduled(reader)) {
 			events.add(new Event("review-visit-" + row.visit().getId(), row.visit().getStartDate(),
 					row.visit().getEndDate(), null, "Review visit: " + row.host().name().en(),

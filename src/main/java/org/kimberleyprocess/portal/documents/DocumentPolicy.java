@@ -79,6 +79,14 @@ public class DocumentPolicy {
 		return reader.isSignedIn() && reader.chairsOffice();
 	}
 
+	/**
+	 * The members' discussion (comments and suggested changes) is for those signed in: signed out,
+	 * a public document shows its text and versions only.
+	 */
+	public boolean seesDiscussion(Reader reader) {
+		return reader.isSignedIn();
+	}
+
 	/** Anyone signed in who can read the document may comment while it is open for comments. */
 	public boolean canComment(Reader reader, Document document) {
 		return reader.isSignedIn() && document.acceptsComments();

@@ -136,7 +136,7 @@ public class DocumentService {
 					.collect(Collectors.toMap((version) -> version.getDocument().getId(), DocumentVersion::getMarkdown));
 		List<CommentHit> hits = List.of();
 		String words = FullText.booleanModeWords(query);
-		if (reader.isSignedIn() && !words.isEmpty()) {
+		if (this.policy.seesDiscussion(reader) && !words.isEmpty()) {
 			List<Comment> matching = this.comments.searchText(words, limit * 3);
 			Map<Long, Document> readable = visibleAmong(reader,
 					matching.stream().map(Comment::getDocumentId).collect(Collectors.toSet()))
@@ -173,8 +173,9 @@ public class DocumentService {
 		Document document = visible(reader, id);
 		DocumentVersion current = version(document, document.getCurrentVersion());
 		Integer lastRead = reader.isSignedIn() ? markRead(reader, document) : null;
-		List<Comment> allComments = this.comments.findByDocument(id);
-		List<Suggestion> allSuggestions = this.suggestions.findByDocument(id);
+		boolean discussion = this.policy.seesDiscussion(reader);
+		List<Comment> allComments = discussion ? this.comments.findByDocument(id) : List.of();
+		List<Suggestion> allSuggestions = discussion ? this.suggestions.findByDocument(id) : List.of();
 		Map<Long, OrganisationRef> organisations = this.directory.organisations()
 			.stream()
 			.collect(Collectors.toMap(OrganisationRef::id, (ref) -> ref));

@@ -14,6 +14,7 @@ import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.DocumentService.SearchHits;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.meetings.MeetingService;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitPolicy;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 
 /**
@@ -34,8 +35,11 @@ public class SearchService {
 
 	private final MeetingService meetings;
 
+	private final ReviewVisitPolicy visitPolicy;
+
 	SearchService(DocumentService documents, CommuniqueService communiques, ReviewVisitService visits,
-			MeetingService meetings) {
+			ReviewVisitPolicy visitPolicy, MeetingService meetings) {
+		this.visitPolicy = visitPolicy;
 		this.documents = documents;
 		this.communiques = communiques;
 		this.visits = visits;
@@ -79,7 +83,7 @@ public class SearchService {
 				.forEach((row) -> hits.add(new Hit(Type.REVIEW_VISIT,
 						row.host() == null ? "" : row.host().name(locale) + " " + row.visit().getPreferredYear(),
 						"/review-visits/" + row.visit().getId(),
-						Snippet.of(reader.isSignedIn() ? row.visit().getScope() : "", query), row.visit().getCreatedAt())));
+						Snippet.of(this.visitPolicy.seesInternals(reader) ? row.visit().getScope() : "", query), row.visit().getCreatedAt())));
 		}
 		if (type == null || type == Type.MEETING) {
 			this.meetings.search(reader, query, PER_TYPE)

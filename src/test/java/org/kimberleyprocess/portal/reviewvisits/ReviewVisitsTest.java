@@ -222,6 +222,42 @@ class ReviewVisitsTest {
 	}
 
 	@Test
+	void guestsAndApplicantsSeeVisitsAsThePublicDoesOnEveryChannel() throws Exception {
+		long botswana = this.jdbc.queryForObject("""
+				SELECT v.id FROM review_visit v JOIN organisation o ON o.id = v.host_organisation_id
+				WHERE o.code = 'bw'""", Long.class);
+		long panama = this.jdbc.queryForObject("""
+				SELECT v.id FROM review_visit v JOIN organisation o ON o.id = v.host_organisation_id
+				WHERE o.code = 'pa'""", Long.class);
+		String mexicoScope = this.jdbc.queryForObject("""
+				SELECT v.scope FROM review_visit v JOIN organisation o ON o.id = v.host_organisation_id
+				WHERE o.code = 'mx' AND v.status = 'SCHEDULED'""", String.class);
+		for (String username : List.of("guest-gga", "hod-ga")) {
+			MockHttpSession session = SignIn.as(this.mvc, username);
+			this.mvc.perform(get("/review-visits").session(session))
+				.andExpect(content().string(not(containsString("Postponed"))));
+			this.mvc.perform(get("/review-visits/{id}", panama).session(session)).andExpect(status().isNotFound());
+			this.mvc.perform(get("/review-visits/{id}", botswana).session(session))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(not(containsString("Timeline")),
+						not(containsString("World Diamond Council")), not(containsString("Kimberley Process focal point")))));
+			this.mvc.perform(get("/search").param("q", "issuing certificates").session(session))
+				.andExpect(content().string(not(containsString("href=\"/review-visits/"))));
+			this.mvc.perform(post("/calendar").session(session).with(csrf())).andExpect(redirectedUrl("/calendar"));
+			String token = this.jdbc.queryForObject("""
+					SELECT t.token FROM calendar_token t JOIN account a ON a.id = t.account_id WHERE a.username = ?""",
+					String.class, username);
+			this.mvc.perform(get("/calendar/{token}.ics", token))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Review visit: Mexico"),
+						not(containsString(mexicoScope.substring(0, 20))))));
+			this.mvc.perform(post("/calendar/revoke").session(session).with(csrf()));
+		}
+		this.mvc.perform(get("/search").param("q", "issuing certificates").session(SignIn.as(this.mvc, "hod-in")))
+			.andExpect(content().string(containsString("href=\"/review-visits/")));
+	}
+
+	@Test
 	void nobodySitsOnTwoVisitsThatOverlap() throws Exception {
 		MockHttpSession chair = SignIn.as(this.mvc, "wgm");
 		long first = visitWithTeam(chair, "hod-mx");
