@@ -41,7 +41,7 @@ class EntityChanges implements PostInsertEventListener, PostUpdateEventListener,
 	 */
 	private static final Pattern UNSHOWN = Pattern.compile("(?i).*(password|token|secret|stamp|markdown|html|source"
 			+ "|excerpt|pdf|title|text|body|reason|note|statement|assessment|explanation|arguments|subject|scope"
-			+ "|remarks|mandate|message|error).*");
+			+ "|remarks|mandate|message|error|original|proposed|outcome|place|position).*");
 
 	private static final int VALUE_LIMIT = 120;
 

@@ -29,9 +29,13 @@ public class ConsensusPolicy {
 		return this.documents.chairsOwningBody(reader, document);
 	}
 
-	/** Recording one's own delegation's position: its head or alternate, while it is eligible. */
+	/**
+	 * Recording one's own delegation's position: its head or alternate, while its Participant is
+	 * eligible in the round and still takes decisions (one suspended since the round opened does not).
+	 */
 	public boolean mayRecordOwn(Reader reader, ConsensusRound round, Instant now) {
-		return acceptsPositions(round, now) && reader.actsForDelegation() && round.isEligible(reader.organisationId());
+		return acceptsPositions(round, now) && reader.actsForDelegation() && reader.takesDecisions()
+				&& round.isEligible(reader.organisationId());
 	}
 
 	/** At a meeting the Chair's office records what a delegation says in the room. */
@@ -47,7 +51,8 @@ public class ConsensusPolicy {
 
 	/** A delegation head whose Participant is not eligible in the open round: it is told why. */
 	public boolean isIneligibleDelegation(Reader reader, ConsensusRound round, Instant now) {
-		return acceptsPositions(round, now) && reader.actsForDelegation() && !round.isEligible(reader.organisationId());
+		return acceptsPositions(round, now) && reader.actsForDelegation()
+				&& (!reader.takesDecisions() || !round.isEligible(reader.organisationId()));
 	}
 
 	/**
@@ -56,6 +61,14 @@ public class ConsensusPolicy {
 	 */
 	public static boolean acceptsPositions(ConsensusRound round, Instant now) {
 		return round.isOpen() && (round.getDeadline() == null || now.isBefore(round.getDeadline()));
+	}
+
+	/**
+	 * Who decides when the round closes: the Participants eligible when it opened that still take
+	 * decisions (a Participant suspended meanwhile neither objects nor is deemed to agree).
+	 */
+	static java.util.List<ConsensusRound.Eligible> deciding(ConsensusRound round, java.util.Set<Long> active) {
+		return round.getEligible().stream().filter((e) -> active.contains(e.getOrganisationId())).toList();
 	}
 
 	/** A position counts in the outcome only if it was recorded before the deadline. */

@@ -141,6 +141,7 @@ public class ConsensusService {
 	public List<Silent> silentDelegations(Instant from, Instant until) {
 		List<ConsensusRound> due = this.rounds.findOpenWrittenDueBetween(from, until);
 		List<Silent> result = new ArrayList<>();
+		Set<Long> active = due.isEmpty() ? Set.of() : activeParticipants();
 		for (ConsensusRound round : due) {
 			java.util.Set<Long> answered = this.positions.findCurrent(round.getId())
 				.stream()
@@ -150,7 +151,7 @@ public class ConsensusService {
 					round.getEligible()
 						.stream()
 						.map(ConsensusRound.Eligible::getOrganisationId)
-						.filter((organisation) -> !answered.contains(organisation))
+						.filter((organisation) -> !answered.contains(organisation) && active.contains(organisation))
 						.toList()));
 		}
 		return result;
@@ -248,7 +249,7 @@ public class ConsensusService {
 			throw new AccessDeniedException("Not a representative of this Participant");
 		}
 		boolean onBehalf = organisationId != reader.organisationId() || !reader.actsForDelegation();
-		if (!round.isEligible(organisationId)) {
+		if (!round.isEligible(organisationId) || !activeParticipants().contains(organisationId)) {
 			throw new InvalidInputException("position", "consensus.position.notEligible");
 		}
 		if (position == Position.OBJECT && !StringUtils.hasText(reason)) {
@@ -307,14 +308,19 @@ public class ConsensusService {
 			.stream()
 			.filter((position) -> ConsensusPolicy.counts(round, position))
 			.collect(Collectors.toMap(PositionRecord::getOrganisationId, Function.identity()));
-		Tally tally = tally(round, current);
+		List<Eligible> deciding = ConsensusPolicy.deciding(round, activeParticipants());
+		current.keySet().retainAll(deciding.stream().map(Eligible::getOrganisationId).toList());
+		Tally tally = Tally.of(deciding.stream().map(Eligible::getOrganisationId).toList(),
+				current.values()
+					.stream()
+					.collect(Collectors.toMap(PositionRecord::getOrganisationId, PositionRecord::getPosition)));
 		DocumentStatus outcome = tally.adopted() ? DocumentStatus.ADOPTED : DocumentStatus.NOT_ADOPTED;
 		this.rounds.setOutcome(roundId, outcome.name());
 		String number = this.documents.settleConsensus(round.getDocumentId(), outcome);
 		if (outcome == DocumentStatus.ADOPTED) {
 			List<AdoptionRecord.Entry> entries = new ArrayList<>();
 			int order = 0;
-			for (Eligible participant : round.getEligible()) {
+			for (Eligible participant : deciding) {
 				PositionRecord position = current.get(participant.getOrganisationId());
 				entries.add(new AdoptionRecord.Entry(order++, participant.getName(),
 						position == null ? "DEEMED" : position.getPosition().name(),
@@ -347,6 +353,10 @@ public class ConsensusService {
 			return this.directory.decidingMembersOf(document.getWorkingGroupId());
 		}
 		return this.directory.activeParticipants();
+	}
+
+	private Set<Long> activeParticipants() {
+		return this.directory.activeParticipants().stream().map(OrganisationRef::id).collect(Collectors.toSet());
 	}
 
 	private ConsensusRound roundOf(Reader reader, long documentId, long roundId) {

@@ -118,6 +118,14 @@ public class MeetingService {
 		if (end.isBefore(start)) {
 			throw new InvalidInputException("end", "meeting.dates.endBeforeStart");
 		}
+		if (hostOrganisationId != null && this.directory.organisations()
+			.stream()
+			.noneMatch((organisation) -> organisation.id() == hostOrganisationId)) {
+			throw new InvalidInputException("host", "meeting.host.unknown");
+		}
+		if (group != null && this.directory.workingGroups().stream().noneMatch((known) -> known.id() == group)) {
+			throw new InvalidInputException("group", "meeting.group.unknown");
+		}
 		return this.meetings.save(new Meeting(kind, title.strip(), hostOrganisationId, group, place.strip(), start, end))
 			.getId();
 	}

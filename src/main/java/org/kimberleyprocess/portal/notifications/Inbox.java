@@ -108,10 +108,13 @@ class Inbox {
 				ON DUPLICATE KEY UPDATE delivery = VALUES(delivery)""", accountId, type.name(), delivery.name()));
 	}
 
-	/** Email given up, or still being retried after a failure. */
+	/**
+	 * Email given up, or still being retried after a failure. The subject is left out: it names
+	 * what the email is about, which the administrators reading this list may not be able to open.
+	 */
 	List<Map<String, Object>> failingEmails() {
 		return this.jdbc.queryForList("""
-				SELECT id, recipient, subject, status, attempts, next_attempt_at, last_error FROM outgoing_email
+				SELECT id, recipient, status, attempts, next_attempt_at, last_error FROM outgoing_email
 				WHERE status = 'FAILED' OR (status = 'PENDING' AND attempts > 0) ORDER BY id DESC LIMIT 200""");
 	}
 

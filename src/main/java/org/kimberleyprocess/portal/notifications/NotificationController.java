@@ -46,10 +46,11 @@ class NotificationController {
 			Locale locale, Model model) {
 		int number = Math.min(Math.max(page, 0), 10_000);
 		List<Inbox.Entry> entries = this.inbox.page(reader.accountId(), type, unread, number, PAGE_SIZE, locale);
-		Set<String> openable = this.policy.openable(reader, entries.stream().map(Inbox.Entry::link).toList());
-		entries = entries.stream().filter((entry) -> openable.contains(entry.link())).toList();
-		model.addAttribute("entries", entries.size() > PAGE_SIZE ? entries.subList(0, PAGE_SIZE) : entries);
-		model.addAttribute("hasNext", entries.size() > PAGE_SIZE);
+		boolean hasNext = entries.size() > PAGE_SIZE;
+		List<Inbox.Entry> shown = hasNext ? entries.subList(0, PAGE_SIZE) : entries;
+		Set<String> openable = this.policy.openable(reader, shown.stream().map(Inbox.Entry::link).toList());
+		model.addAttribute("entries", shown.stream().filter((entry) -> openable.contains(entry.link())).toList());
+		model.addAttribute("hasNext", hasNext);
 		model.addAttribute("page", number);
 		model.addAttribute("type", type);
 		model.addAttribute("unread", unread);

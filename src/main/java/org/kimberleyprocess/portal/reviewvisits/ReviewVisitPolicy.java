@@ -10,10 +10,11 @@ import org.kimberleyprocess.portal.directory.Reader;
 
 /**
  * Who may see and act on review visits: the one place these rules live. The public register
- * (visits once agreed, with host and dates) is for anyone; offers still under discussion, the
- * team and the timeline are the peer review's business: the members of the scheme (Participants,
- * suspended ones included), Observers, the secretariat and the Chair's office. Guests and
- * applicants see what the public sees. The host's head or alternate and the chair of the Working
+ * (visits offered, under way or completed, with host, year and dates) is for anyone; the detailed
+ * status, scope, contact, team and timeline, and visits withdrawn, declined or postponed, are the
+ * peer review's business: the members of the scheme (Participants, suspended ones included),
+ * Observers, the secretariat and the Chair's office. Guests and applicants see what the public
+ * sees. The host's head or alternate and the chair of the Working
  * Group on Monitoring move a visit through its steps; the Chair's office publishes a report.
  */
 @Component("reviewVisitPolicy")

@@ -138,8 +138,10 @@ public class ReviewVisitService {
 		boolean hosting = this.policy.isHost(reader, visit);
 		boolean mayVolunteer = visit.getStatus() == VisitStatus.TEAM_FORMING && this.policy.mayVolunteer(reader, visit)
 				&& team.stream().noneMatch((v) -> v.getAccountId() == reader.accountId());
+		boolean reportReadable = visit.getReportDocumentId() != null
+				&& !this.documents.visibleAmong(reader, List.of(visit.getReportDocumentId())).isEmpty();
 		return new VisitPage(visit, host, team, timeline, chair, hosting, this.policy.mayPublishReport(reader),
-				mayVolunteer, visit.isReportOverdue(today()),
+				mayVolunteer, visit.isReportOverdue(today()), reportReadable,
 				team.stream().anyMatch(Volunteer::isSelected)
 						? TeamRules.broken(visit.getHostOrganisationId(),
 								team.stream().filter(Volunteer::isSelected).toList())
@@ -424,7 +426,7 @@ public class ReviewVisitService {
 
 	public record VisitPage(ReviewVisit visit, OrganisationInfo host, List<Volunteer> team, List<VisitEvent> timeline,
 			boolean monitoringChair, boolean hosting, boolean chairsOffice, boolean mayVolunteer, boolean overdue,
-			List<String> brokenRules) {
+			boolean reportReadable, List<String> brokenRules) {
 	}
 
 	/** The proposed team breaks these rules; nothing was saved. */

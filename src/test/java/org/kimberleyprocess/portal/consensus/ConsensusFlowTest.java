@@ -380,6 +380,32 @@ class ConsensusFlowTest {
 	}
 
 	@Test
+	void aParticipantSuspendedDuringARoundNeitherRecordsNorCounts() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		long id = circulatedDocument(chair, "Suspended during the round");
+		long round = openMeeting(chair, id);
+		record(SignIn.as(this.mvc, "hod-za"), id, round, "za", "OBJECT", "South Africa objects.")
+			.andExpect(redirectedUrl(consensusUrl(id)));
+		MockHttpSession zimbabwe = SignIn.as(this.mvc, "hod-zw");
+		this.jdbc.update("UPDATE organisation SET participant_status = 'SUSPENDED' WHERE code IN ('za', 'zw')");
+		try {
+			record(zimbabwe, id, round, "zw", "JOIN", null).andExpect(status().isOk())
+				.andExpect(content().string(containsString("not among those taking the decision")));
+			this.mvc.perform(post("/documents/{id}/consensus/rounds/{r}/close", id, round).session(chair).with(csrf()))
+				.andExpect(redirectedUrl(consensusUrl(id)));
+			assertThat(this.jdbc.queryForObject("SELECT outcome FROM consensus_round WHERE id = ?", String.class, round))
+				.isEqualTo("ADOPTED");
+			List<String> recorded = this.jdbc.queryForList("""
+					SELECT e.participant_en FROM adoption_entry e JOIN adoption_record r ON r.id = e.record_id
+					WHERE r.document_id = ?""", String.class, id);
+			assertThat(recorded).isNotEmpty().doesNotContain("South Africa", "Zimbabwe").contains("Botswana");
+		}
+		finally {
+			this.jdbc.update("UPDATE organisation SET participant_status = 'ACTIVE' WHERE code IN ('za', 'zw')");
+		}
+	}
+
+	@Test
 	void aWorkingGroupsRoundIsDecidedByItsMemberParticipants() throws Exception {
 		long group = this.jdbc.queryForObject("SELECT id FROM working_group WHERE code = 'wgm'", Long.class);
 		MockHttpSession chair = SignIn.as(this.mvc, "wgm");

@@ -68,6 +68,18 @@ class MeetingsTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("The last day cannot be before the first."),
 					containsString("value=\"Plenary meeting 2017\""))));
+		this.mvc.perform(post("/meetings").session(chair)
+			.with(csrf())
+			.param("kind", "WORKING_GROUP")
+			.param("title", "Tampered meeting")
+			.param("host", "999999")
+			.param("group", "999999")
+			.param("place", "Perth")
+			.param("start", "2017-12-11")
+			.param("end", "2017-12-15"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Choose a host from the list."),
+					containsString("value=\"Tampered meeting\""))));
 		String location = this.mvc.perform(post("/meetings").session(chair)
 			.with(csrf())
 			.param("kind", "PLENARY")
