@@ -49,6 +49,11 @@ public class ChairSchedule {
 		this.clock = clock;
 	}
 
+	/** Whether the rotation has a row for the current year: without one, no Chair's office holds its rights. */
+	public boolean keptThisYear() {
+		return this.terms.findById(currentYear()).isPresent();
+	}
+
 	public int currentYear() {
 		return this.clock.instant().atZone(ZoneOffset.UTC).getYear();
 	}
@@ -81,14 +86,16 @@ public class ChairSchedule {
 	}
 
 	/**
-	 * Sets a future year: Chair and Vice-Chair are different active Participants, years follow each
+	 * Sets a future year (or the current one, where the rotation has none and so no Chair's office
+	 * holds its rights): Chair and Vice-Chair are different active Participants, years follow each
 	 * other without gaps, and a Chair other than the previous year's Vice-Chair needs an adopted
 	 * decision that says so.
 	 */
 	@Transactional
 	public void setFutureYear(TermForm form) {
 		int year = form.getYear();
-		if (year <= currentYear()) {
+		boolean missingThisYear = year == currentYear() && this.terms.findById(year).isEmpty();
+		if (year <= currentYear() && !missingThisYear) {
 			throw new InvalidInputException("year", "chairs.admin.pastYear");
 		}
 		Set<Long> active = this.directory.activeParticipants()

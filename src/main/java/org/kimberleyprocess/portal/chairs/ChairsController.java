@@ -163,11 +163,12 @@ class ChairsController {
 	String administer(Model model) {
 		if (!model.containsAttribute("form")) {
 			TermForm form = new TermForm();
-			form.setYear(this.schedule.history()
-				.stream()
-				.mapToInt((year) -> year.term().getYear())
-				.max()
-				.orElse(this.schedule.currentYear()) + 1);
+			form.setYear(!this.schedule.keptThisYear() ? this.schedule.currentYear()
+					: this.schedule.history()
+						.stream()
+						.mapToInt((year) -> year.term().getYear())
+						.max()
+						.orElse(this.schedule.currentYear()) + 1);
 			model.addAttribute("form", form);
 		}
 		model.addAttribute("years", this.schedule.history());

@@ -19,6 +19,7 @@ import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentService;
 import org.kimberleyprocess.portal.meetings.MeetingService;
+import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 
 /**
  * Who may be told of what: the one place this rule lives. A notification, its email, a reminder
@@ -34,13 +35,19 @@ class NotificationPolicy {
 
 	private static final Pattern MEETING = Pattern.compile("^/meetings/(\\d+)(?:[/#?].*)?$");
 
+	private static final Pattern VISIT = Pattern.compile("^/review-visits/(\\d+)(?:[/#?].*)?$");
+
 	private final Readers readers;
 
 	private final DocumentService documents;
 
 	private final MeetingService meetings;
 
-	NotificationPolicy(Readers readers, DocumentService documents, MeetingService meetings) {
+	private final ReviewVisitService visits;
+
+	NotificationPolicy(Readers readers, DocumentService documents, MeetingService meetings,
+			ReviewVisitService visits) {
+		this.visits = visits;
 		this.readers = readers;
 		this.documents = documents;
 		this.meetings = meetings;
@@ -70,19 +77,27 @@ class NotificationPolicy {
 		return allowed;
 	}
 
-	/** Those of the links the reader may open now: two queries at most, whatever their number. */
+	/**
+	 * Those of the links the reader may open now: a query per kind of object at most, whatever
+	 * their number. Links to anything else (published communiqués, the rotation) are public.
+	 */
 	Set<String> openable(Reader reader, Collection<String> links) {
 		Map<String, Long> documentLinks = new HashMap<>();
 		Map<String, Long> meetingLinks = new HashMap<>();
+		Map<String, Long> visitLinks = new HashMap<>();
 		Set<String> open = new HashSet<>();
 		for (String link : links) {
 			Matcher document = DOCUMENT.matcher(link);
 			Matcher meeting = MEETING.matcher(link);
+			Matcher visit = VISIT.matcher(link);
 			if (document.matches()) {
 				documentLinks.put(link, Long.valueOf(document.group(1)));
 			}
 			else if (meeting.matches()) {
 				meetingLinks.put(link, Long.valueOf(meeting.group(1)));
+			}
+			else if (visit.matches()) {
+				visitLinks.put(link, Long.valueOf(visit.group(1)));
 			}
 			else {
 				open.add(link);
@@ -102,6 +117,14 @@ class NotificationPolicy {
 		if (!meetingLinks.isEmpty()) {
 			Set<Long> visible = this.meetings.visibleAmong(reader, Set.copyOf(meetingLinks.values()));
 			meetingLinks.forEach((link, id) -> {
+				if (visible.contains(id)) {
+					open.add(link);
+				}
+			});
+		}
+		if (!visitLinks.isEmpty()) {
+			Set<Long> visible = this.visits.visibleAmong(reader, Set.copyOf(visitLinks.values()));
+			visitLinks.forEach((link, id) -> {
 				if (visible.contains(id)) {
 					open.add(link);
 				}

@@ -148,6 +148,15 @@ public class ReviewVisitService {
 						: List.of());
 	}
 
+	/** Those of the visits the reader may see. */
+	public Set<Long> visibleAmong(Reader reader, java.util.Collection<Long> ids) {
+		return this.visits.findAllById(ids)
+			.stream()
+			.filter((visit) -> this.policy.canSee(reader, visit))
+			.map(ReviewVisit::getId)
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
 	/** Scheduled visits for the reader's calendar feed, as the register shows them to the reader. */
 	public List<VisitRow> scheduled(Reader reader) {
 		Map<Long, OrganisationRef> hosts = organisations();

@@ -16,7 +16,12 @@ import org.kimberleyprocess.portal.directory.Readers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -39,6 +44,10 @@ class RotationGapTest {
 
 	@Autowired
 	OfficeSwitchWatch watch;
+
+	private long organisation(String code) {
+		return this.jdbc.queryForObject("SELECT id FROM organisation WHERE code = ?", Long.class, code);
+	}
 
 	@Test
 	void aYearWithoutAChairFailsClosedAndTellsTheAdministrators() throws Exception {
@@ -76,8 +85,28 @@ class RotationGapTest {
 				.getResponse()
 				.getContentAsString();
 			assertThat(inbox).contains("The chair rotation has no Chair for 2016");
+
+			// An administrator sets the missing year from the rotation's administration page.
+			MockHttpSession admin = SignIn.as(this.mvc, "admin");
+			this.mvc.perform(get("/admin/chairs").session(admin))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("value=\"2016\"")));
+			this.mvc.perform(post("/admin/chairs").session(admin)
+				.with(csrf())
+				.param("year", "2016")
+				.param("chair", String.valueOf(organisation("ae")))
+				.param("viceChair", String.valueOf(organisation("au")))).andExpect(redirectedUrl("/admin/chairs"));
+			this.mvc.perform(get("/admin/users").session(chair)).andExpect(status().isOk());
+			this.mvc.perform(post("/admin/chairs").session(admin)
+				.with(csrf())
+				.param("year", "2016")
+				.param("chair", String.valueOf(organisation("ae")))
+				.param("viceChair", String.valueOf(organisation("au"))))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Only future years can be set here, or the current year while the rotation has none.")));
 		}
 		finally {
+			this.jdbc.update("DELETE FROM chair_term WHERE year = 2016");
 			this.jdbc.update("""
 					INSERT INTO chair_term (year, chair_organisation_id, vice_chair_organisation_id,
 					  candidate_organisation_id, selection_document_id, departure_document_id, version)
