@@ -52,7 +52,7 @@ class MailComposer {
 		context.setVariable("message", message);
 		context.setVariable("link", this.baseUrl + link);
 		insert(contact, this.messages.getMessage("mail.subject", new Object[] { message }, locale),
-				render("mail/notification", context));
+				render("mail/notification", context), List.of(link));
 	}
 
 	/** A day's notifications in one email. */
@@ -64,7 +64,7 @@ class MailComposer {
 					this.baseUrl + item.link()))
 			.toList());
 		insert(contact, this.messages.getMessage("mail.digest.subject", new Object[] { items.size() }, locale),
-				render("mail/digest", context));
+				render("mail/digest", context), items.stream().map(Item::link).toList());
 	}
 
 	record Item(NotificationType type, List<String> arguments, String link) {
@@ -85,13 +85,14 @@ class MailComposer {
 				this.templates.process(template, context) };
 	}
 
-	private void insert(Contact contact, String subject, String[] bodies) {
+	private void insert(Contact contact, String subject, String[] bodies, List<String> about) {
 		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		this.jdbc.update("""
 				INSERT INTO outgoing_email (account_id, recipient, language, subject, text_body, html_body, status,
-				    attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""",
+				    attempts, next_attempt_at, created_at, about_links) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""",
 				contact.accountId(), contact.email(), contact.language(),
-				subject.length() > 300 ? subject.substring(0, 299) + "…" : subject, bodies[0], bodies[1], now, now);
+				subject.length() > 300 ? subject.substring(0, 299) + "…" : subject, bodies[0], bodies[1], now, now,
+				String.join("\n", about));
 	}
 
 	private static Locale locale(Contact contact) {

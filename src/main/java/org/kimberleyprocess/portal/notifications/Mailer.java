@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.directory.Readers;
 
 /**
  * Sends queued email. Each node takes a batch of due messages with {@code FOR UPDATE SKIP
@@ -46,8 +50,15 @@ class Mailer {
 
 	private final TransactionTemplate transactions;
 
+	private final Readers readers;
+
+	private final NotificationPolicy policy;
+
 	Mailer(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> sender, Clock clock, TransactionTemplate transactions,
-			@Value("${portal.mail.from:Kimberley Process portal <no-reply@kimberleyprocess.example>}") String from) {
+			@Value("${portal.mail.from:Kimberley Process portal <no-reply@kimberleyprocess.example>}") String from,
+			Readers readers, NotificationPolicy policy) {
+		this.readers = readers;
+		this.policy = policy;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.sender = sender;
@@ -74,15 +85,39 @@ class Mailer {
 		return sent;
 	}
 
+	/**
+	 * Whether the recipient, as the reader they are now, may still open everything the email is
+	 * about: rights can end between queueing and sending (or a later retry), and an email about
+	 * what its recipient may no longer open is withdrawn, not sent.
+	 */
+	private boolean stillReadable(Reader recipient, String aboutLinks) {
+		if (recipient == null) {
+			return false;
+		}
+		if (aboutLinks == null || aboutLinks.isBlank()) {
+			return true;
+		}
+		List<String> links = List.of(aboutLinks.split("\n"));
+		return this.policy.openable(recipient, links).containsAll(links);
+	}
+
 	/** Sends one batch; answers how many were sent and how many were tried. */
 	private int[] sendBatch(JavaMailSender mail) {
 		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<Map<String, Object>> due = this.jdbc.queryForList("""
-				SELECT id, recipient, subject, text_body, html_body, attempts FROM outgoing_email
+				SELECT id, account_id, recipient, subject, text_body, html_body, attempts, about_links FROM outgoing_email
 				WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""", now, BATCH);
+		Map<Long, Reader> recipients = new HashMap<>();
+		this.readers.ofAccounts(due.stream().map((email) -> ((Number) email.get("account_id")).longValue()).toList())
+			.forEach((reader) -> recipients.put(reader.accountId(), reader));
 		int sent = 0;
 		for (Map<String, Object> email : due) {
 			long id = ((Number) email.get("id")).longValue();
+			if (!stillReadable(recipients.get(((Number) email.get("account_id")).longValue()),
+					(String) email.get("about_links"))) {
+				this.jdbc.update("UPDATE outgoing_email SET status = 'WITHDRAWN' WHERE id = ?", id);
+				continue;
+			}
 			try {
 				MimeMessage message = mail.createMimeMessage();
 				MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");

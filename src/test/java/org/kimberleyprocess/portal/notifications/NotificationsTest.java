@@ -278,6 +278,28 @@ class NotificationsTest {
 		this.jdbc.update("UPDATE outgoing_email SET status = 'FAILED' WHERE id = ?", id);
 	}
 
+	@Test
+	void anEmailAboutWhatItsRecipientMayNoLongerOpenIsWithdrawnNotSent() throws Exception {
+		long paper = this.jdbc.queryForObject("SELECT id FROM document WHERE title = ?", Long.class,
+				"Chair's notes on the proposal for a permanent secretariat");
+		Instant now = this.clock.instant();
+		LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+		for (String username : List.of("chair", "chair-au")) {
+			this.jdbc.update("""
+					INSERT INTO outgoing_email (account_id, recipient, language, subject, text_body, html_body, status,
+					    attempts, next_attempt_at, created_at, about_links)
+					SELECT id, email, 'en', CONCAT('Queued for ', username), 'x', '<p>x</p>', 'PENDING', 0, ?, ?, ?
+					FROM account WHERE username = ?""", at, at, "/documents/" + paper, username);
+		}
+		this.mailer.deliverDue();
+		assertThat(this.jdbc.queryForList(
+				"SELECT status FROM outgoing_email WHERE subject IN ('Queued for chair', 'Queued for chair-au') ORDER BY subject",
+				String.class))
+			.containsExactly("SENT", "WITHDRAWN");
+		String chairAu = this.jdbc.queryForObject("SELECT email FROM account WHERE username = 'chair-au'", String.class);
+		assertThat(lastMailTo(chairAu, "Queued for chair-au")).isNull();
+	}
+
 	private long comment(String username, long document, String text, Long parent) throws Exception {
 		var request = post("/documents/{id}/comments", document).session(SignIn.as(this.mvc, username))
 			.with(csrf())
