@@ -2,7 +2,6 @@ package org.kimberleyprocess.portal.directory;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -121,41 +120,6 @@ public class DirectoryQueries {
 	/** The working groups and committees the person chairs today, within the chair's term. */
 	public List<WorkingGroup> chairedBy(PortalUser user) {
 		return this.workingGroups.findChairedBy(user.id(), today());
-	}
-
-	/** The working groups and committees the organisation belongs to, in any standing. */
-	public Set<Long> memberGroupIds(long organisationId) {
-		return this.memberships.findGroupIdsByOrganisation(organisationId);
-	}
-
-	/** The working groups and committees the person chairs today, within the chair's term. */
-	public Set<Long> chairedGroupIds(long accountId) {
-		return this.workingGroups.findChairedBy(accountId, today())
-			.stream()
-			.map(WorkingGroup::getId)
-			.collect(Collectors.toSet());
-	}
-
-	/** The groups each of these organisations belongs to, in one query. */
-	public java.util.Map<Long, Set<Long>> memberGroupIds(java.util.Collection<Long> organisationIds) {
-		java.util.Map<Long, Set<Long>> groups = new java.util.HashMap<>();
-		organisationIds.forEach((id) -> groups.put(id, new java.util.HashSet<>()));
-		if (!organisationIds.isEmpty()) {
-			this.memberships.findGroupIdsByOrganisations(organisationIds)
-				.forEach((row) -> groups.get((Long) row[0]).add((Long) row[1]));
-		}
-		return groups;
-	}
-
-	/** The groups each of these people chairs today, within the chair's term, in one query. */
-	public java.util.Map<Long, Set<Long>> chairedGroupIds(java.util.Collection<Long> accountIds) {
-		java.util.Map<Long, Set<Long>> groups = new java.util.HashMap<>();
-		accountIds.forEach((id) -> groups.put(id, new java.util.HashSet<>()));
-		if (!accountIds.isEmpty()) {
-			this.workingGroups.findChairedByAny(accountIds, today())
-				.forEach((group) -> groups.get(group.getChairAccount().getId()).add(group.getId()));
-		}
-		return groups;
 	}
 
 	public List<GroupRef> workingGroups() {

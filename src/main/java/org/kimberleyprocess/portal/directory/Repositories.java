@@ -3,7 +3,6 @@ package org.kimberleyprocess.portal.directory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -99,11 +98,6 @@ interface WorkingGroupMembershipRepository extends JpaRepository<WorkingGroupMem
 			+ " order by m.standing, o.kind, o.nameEn")
 	List<WorkingGroupMembership> findByGroup(@Param("groupId") long groupId);
 
-	@Query("select m.workingGroup.id from WorkingGroupMembership m where m.organisation.id = :organisationId")
-	Set<Long> findGroupIdsByOrganisation(@Param("organisationId") long organisationId);
-
-	@Query("select m.organisation.id, m.workingGroup.id from WorkingGroupMembership m where m.organisation.id in :ids")
-	List<Object[]> findGroupIdsByOrganisations(@Param("ids") java.util.Collection<Long> organisationIds);
 
 }
 
@@ -115,10 +109,6 @@ interface WorkingGroupRepository extends JpaRepository<WorkingGroup, Long> {
 			+ " order by g.nameEn")
 	List<WorkingGroup> findChairedBy(@Param("accountId") long accountId, @Param("day") java.time.LocalDate day);
 
-	@Query("select g from WorkingGroup g where g.chairAccount.id in :accountIds"
-			+ " and (g.chairFrom is null or g.chairFrom <= :day) and (g.chairUntil is null or g.chairUntil >= :day)")
-	List<WorkingGroup> findChairedByAny(@Param("accountIds") java.util.Collection<Long> accountIds,
-			@Param("day") java.time.LocalDate day);
 
 	@Query("select g from WorkingGroup g left join fetch g.chairOrganisation left join fetch g.chairAccount"
 			+ " order by g.kind, g.nameEn")

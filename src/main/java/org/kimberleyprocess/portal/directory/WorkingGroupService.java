@@ -2,7 +2,6 @@ package org.kimberleyprocess.portal.directory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +57,7 @@ public class WorkingGroupService {
 		Optional<MembershipRequest> own = (user == null) ? Optional.empty()
 				: this.requests.findLatestOf(group.getId(), user.organisationId()).stream().findFirst();
 		boolean member = user != null
-				&& this.memberships.findGroupIdsByOrganisation(user.organisationId()).contains(group.getId());
+				&& user.belongsTo(group.getId());
 		return new RequestsView(chairs, pending, own.orElse(null), this.policy.mayRequestMembership(user) && !member
 				&& own.map((request) -> request.getStatus() != MembershipRequest.Status.PENDING).orElse(true));
 	}
@@ -69,7 +68,7 @@ public class WorkingGroupService {
 		if (!this.policy.mayRequestMembership(user)) {
 			throw new AccessDeniedException("Only a delegation's head or alternate, or an Observer, asks to join");
 		}
-		if (this.memberships.findGroupIdsByOrganisation(user.organisationId()).contains(group.getId())) {
+		if (user.belongsTo(group.getId())) {
 			throw new InvalidInputException(null, "groups.request.alreadyMember");
 		}
 		if (!this.requests.findPending(group.getId())
@@ -118,9 +117,9 @@ public class WorkingGroupService {
 		}
 	}
 
-	private boolean chairsInTerm(Reader user, WorkingGroup group) {
-		return user != null && group.getChairAccount() != null && group.getChairAccount().getId() == user.accountId()
-				&& group.chairInTerm(today());
+	/** Chairing the group now, within the chair's term, as the reader holds it. */
+	private static boolean chairsInTerm(Reader user, WorkingGroup group) {
+		return user != null && user.chairs(group.getId());
 	}
 
 	// Chairs and their terms
@@ -163,10 +162,6 @@ public class WorkingGroupService {
 
 	private WorkingGroup group(String code) {
 		return this.groups.findByCode(code).orElseThrow(NotFoundException::new);
-	}
-
-	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
 	public record RequestsView(boolean chairs, List<MembershipRequest> pending, MembershipRequest own,
