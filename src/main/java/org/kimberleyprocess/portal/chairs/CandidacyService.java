@@ -22,7 +22,9 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.Drafting;
+import org.kimberleyprocess.portal.documents.DocumentLifecycle;
+import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
@@ -45,18 +47,24 @@ public class CandidacyService {
 
 	private final DirectoryQueries directory;
 
-	private final DocumentService documents;
+	private final Drafting drafting;
+
+	private final DocumentLifecycle lifecycle;
+
+	private final DocumentReading documents;
 
 	private final ChairsPolicy policy;
 
 	private final Clock clock;
 
 	CandidacyService(CandidacyRepository candidacies, ChairSchedule schedule, ChairTermRepository terms,
-			DirectoryQueries directory, DocumentService documents, ChairsPolicy policy, Clock clock) {
+			DirectoryQueries directory, Drafting drafting, DocumentLifecycle lifecycle, DocumentReading documents, ChairsPolicy policy, Clock clock) {
 		this.candidacies = candidacies;
 		this.schedule = schedule;
 		this.terms = terms;
 		this.directory = directory;
+		this.drafting = drafting;
+		this.lifecycle = lifecycle;
 		this.documents = documents;
 		this.policy = policy;
 		this.clock = clock;
@@ -160,8 +168,8 @@ public class CandidacyService {
 				+ "2. Recalls that the Vice-Chair becomes Chair of the Kimberley Process on 1 January " + (year + 1)
 				+ ".\n");
 		form.setCoEditors(Set.of());
-		long document = this.documents.create(reader, form);
-		this.documents.circulate(reader, document);
+		long document = this.drafting.create(reader, form);
+		this.lifecycle.circulate(reader, document);
 		link(candidacy, document);
 		return document;
 	}

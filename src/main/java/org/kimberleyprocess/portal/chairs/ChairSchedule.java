@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.kimberleyprocess.portal.consensus.ConsensusEvents;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentRecords;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
@@ -40,10 +40,10 @@ public class ChairSchedule {
 
 	private final Clock clock;
 
-	private final DocumentService documents;
+	private final DocumentRecords records;
 
-	ChairSchedule(ChairTermRepository terms, DirectoryQueries directory, DocumentService documents, Clock clock) {
-		this.documents = documents;
+	ChairSchedule(ChairTermRepository terms, DirectoryQueries directory, DocumentRecords records, Clock clock) {
+		this.records = records;
 		this.terms = terms;
 		this.directory = directory;
 		this.clock = clock;
@@ -120,7 +120,7 @@ public class ChairSchedule {
 			.orElse(true);
 		if (!followsRule) {
 			if (form.getDepartureDocument() == null
-					|| this.documents.statusOf(form.getDepartureDocument()) != DocumentStatus.ADOPTED) {
+					|| this.records.statusOf(form.getDepartureDocument()) != DocumentStatus.ADOPTED) {
 				throw new InvalidInputException("departureDocument", "chairs.admin.departure");
 			}
 		}

@@ -32,8 +32,9 @@ import org.kimberleyprocess.portal.consensus.AdoptionRecord;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Document;
-import org.kimberleyprocess.portal.documents.DocumentService.Filter;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentReading.Filter;
+import org.kimberleyprocess.portal.documents.DocumentReading;
+import org.kimberleyprocess.portal.documents.DocumentRecords;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.documents.DocumentVersion;
@@ -61,7 +62,9 @@ public class CommuniqueService {
 
 	private final RevisionRepository revisions;
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
+
+	private final DocumentRecords records;
 
 	private final ConsensusService consensus;
 
@@ -79,7 +82,7 @@ public class CommuniqueService {
 
 	private final CommuniquePolicy policy;
 
-	CommuniqueService(CommuniqueRepository communiques, RevisionRepository revisions, DocumentService documents,
+	CommuniqueService(CommuniqueRepository communiques, RevisionRepository revisions, DocumentReading documents, DocumentRecords records,
 			ConsensusService consensus, MeetingService meetings, MarkdownRenderer renderer, CommuniquePdf pdf,
 			JdbcTemplate jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events,
 			CommuniquePolicy policy) {
@@ -88,6 +91,7 @@ public class CommuniqueService {
 		this.communiques = communiques;
 		this.revisions = revisions;
 		this.documents = documents;
+		this.records = records;
 		this.consensus = consensus;
 		this.meetings = meetings;
 		this.renderer = renderer;
@@ -250,7 +254,7 @@ public class CommuniqueService {
 		if (this.communiques.findBySlug(slug).isPresent()) {
 			throw new InvalidInputException("slug", "communique.publish.slugTaken", "/communiques/" + slug);
 		}
-		DocumentVersion adopted = this.documents.storedVersion(document.getId(), adoption.getVersionNumber());
+		DocumentVersion adopted = this.records.storedVersion(document.getId(), adoption.getVersionNumber());
 		Instant now = this.clock.instant();
 		Communique communique;
 		try {
@@ -265,7 +269,7 @@ public class CommuniqueService {
 		}
 		addRevision(communique, 1, adopted.getTitle(), adopted.getMarkdown(), adopted.getHtml(), null, reader, now);
 		LocalDate effective = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		this.documents.bringIntoEffect(this.meetings.agendaDocuments(meeting.getId()), effective, communique.path(),
+		this.records.bringIntoEffect(this.meetings.agendaDocuments(meeting.getId()), effective, communique.path(),
 				adopted.getTitle());
 		this.meetings.reportedBy(meeting.getId(), communique.path(), adopted.getTitle());
 		return slug;
@@ -326,7 +330,7 @@ public class CommuniqueService {
 		this.communiques.findByMeetingIdIn(meetingsTakingItUp)
 			.stream()
 			.findFirst()
-			.ifPresent((communique) -> this.documents.bringIntoEffect(List.of(event.documentId()),
+			.ifPresent((communique) -> this.records.bringIntoEffect(List.of(event.documentId()),
 					LocalDate.ofInstant(event.at(), ZoneOffset.UTC), communique.path(),
 					this.revisions.findByCommunique(communique.getId()).get(0).getTitle()));
 	}

@@ -27,7 +27,8 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Document;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentReading;
+import org.kimberleyprocess.portal.documents.DocumentRecords;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentVersion;
 import org.kimberleyprocess.portal.documents.MarkdownRenderer;
@@ -52,7 +53,9 @@ public class ConsensusService {
 
 	private final AdoptionRepository adoptions;
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
+
+	private final DocumentRecords records;
 
 	private final DirectoryQueries directory;
 
@@ -63,7 +66,7 @@ public class ConsensusService {
 	private final ConsensusPolicy policy;
 
 	ConsensusService(RoundRepository rounds, PositionRepository positions, AdoptionRepository adoptions,
-			DocumentService documents, DirectoryQueries directory, Clock clock, ApplicationEventPublisher events,
+			DocumentReading documents, DocumentRecords records, DirectoryQueries directory, Clock clock, ApplicationEventPublisher events,
 			ConsensusPolicy policy) {
 		this.policy = policy;
 		this.events = events;
@@ -71,6 +74,7 @@ public class ConsensusService {
 		this.positions = positions;
 		this.adoptions = adoptions;
 		this.documents = documents;
+		this.records = records;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -128,7 +132,7 @@ public class ConsensusService {
 		this.documents.visible(reader, documentId);
 		AdoptionRecord record = this.adoptions.findByDocumentId(documentId).orElseThrow(NotFoundException::new);
 		org.hibernate.Hibernate.initialize(record.getEntries());
-		DocumentVersion version = this.documents.storedVersion(documentId, record.getVersionNumber());
+		DocumentVersion version = this.records.storedVersion(documentId, record.getVersionNumber());
 		String recomputed = MarkdownRenderer.sha256(version.getMarkdown());
 		return new AdoptionPage(record, recomputed, recomputed.equals(record.getVersionSha256())
 				&& recomputed.equals(version.getSha256()));
@@ -210,7 +214,7 @@ public class ConsensusService {
 		else {
 			zone = null;
 		}
-		DocumentVersion version = this.documents.freezeForConsensus(documentId, document.getCurrentVersion());
+		DocumentVersion version = this.records.freezeForConsensus(documentId, document.getCurrentVersion());
 		List<Eligible> eligible = eligibleFor(document)
 			.stream()
 			.map((ref) -> new Eligible(ref.id(), ref.name()))
@@ -232,7 +236,7 @@ public class ConsensusService {
 		}
 		ConsensusRound closed = this.rounds.findById(round.getId()).orElseThrow();
 		closed.withdraw(reader.name(), this.clock.instant());
-		this.documents.settleConsensus(documentId, DocumentStatus.CIRCULATED);
+		this.records.settleConsensus(documentId, DocumentStatus.CIRCULATED);
 		this.events.publishEvent(new ConsensusEvents.RoundClosed(roundId, documentId, RoundStatus.WITHDRAWN.name(),
 				null, this.clock.instant()));
 	}
@@ -316,7 +320,7 @@ public class ConsensusService {
 					.collect(Collectors.toMap(PositionRecord::getOrganisationId, PositionRecord::getPosition)));
 		DocumentStatus outcome = tally.adopted() ? DocumentStatus.ADOPTED : DocumentStatus.NOT_ADOPTED;
 		this.rounds.setOutcome(roundId, outcome.name());
-		String number = this.documents.settleConsensus(round.getDocumentId(), outcome);
+		String number = this.records.settleConsensus(round.getDocumentId(), outcome);
 		if (outcome == DocumentStatus.ADOPTED) {
 			List<AdoptionRecord.Entry> entries = new ArrayList<>();
 			int order = 0;
@@ -327,7 +331,7 @@ public class ConsensusService {
 						position == null ? null : position.getRecordedByName(),
 						position == null ? null : position.getRecordedAt()));
 			}
-			String title = this.documents.storedVersion(round.getDocumentId(), round.getVersionNumber()).getTitle();
+			String title = this.records.storedVersion(round.getDocumentId(), round.getVersionNumber()).getTitle();
 			this.adoptions.save(new AdoptionRecord(round, number, title, tally, entries));
 		}
 		this.events.publishEvent(

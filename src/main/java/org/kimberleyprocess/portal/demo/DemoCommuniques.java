@@ -14,7 +14,8 @@ import org.kimberleyprocess.portal.consensus.RoundKind;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.Drafting;
+import org.kimberleyprocess.portal.documents.DocumentLifecycle;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
@@ -68,7 +69,9 @@ final class DemoCommuniques {
 			4. The meeting took note of the Chair's proposal to establish a permanent secretariat and asked the Participants to send their views before the Plenary.
 			""";
 
-	private final DocumentService documents;
+	private final Drafting drafting;
+
+	private final DocumentLifecycle lifecycle;
 
 	private final ConsensusService consensus;
 
@@ -82,10 +85,11 @@ final class DemoCommuniques {
 
 	private final ToLongFunction<String> organisation;
 
-	DemoCommuniques(DocumentService documents, ConsensusService consensus, MeetingService meetings,
+	DemoCommuniques(Drafting drafting, DocumentLifecycle lifecycle, ConsensusService consensus, MeetingService meetings,
 			CommuniqueService communiques, Function<String, Reader> as, PortalClock clock,
 			ToLongFunction<String> organisation) {
-		this.documents = documents;
+		this.drafting = drafting;
+		this.lifecycle = lifecycle;
 		this.consensus = consensus;
 		this.meetings = meetings;
 		this.communiques = communiques;
@@ -133,8 +137,8 @@ final class DemoCommuniques {
 		form.setText(text);
 		form.setTitle(text.lines().findFirst().orElseThrow().replaceFirst("^# ", ""));
 		form.setCoEditors(Set.of());
-		long id = this.documents.create(chair, form);
-		this.documents.circulate(chair, id);
+		long id = this.drafting.create(chair, form);
+		this.lifecycle.circulate(chair, id);
 		at(adopted);
 		long round = this.consensus.open(chair, id, RoundKind.MEETING, null, null);
 		this.clock.travelTo(this.clock.instant().plusSeconds(600));

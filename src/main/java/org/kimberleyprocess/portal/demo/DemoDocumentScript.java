@@ -17,7 +17,11 @@ import org.kimberleyprocess.portal.documents.DocumentForms.NewComment;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewSuggestion;
 import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentLifecycle;
+import org.kimberleyprocess.portal.documents.DocumentReading;
+import org.kimberleyprocess.portal.documents.Drafting;
+import org.kimberleyprocess.portal.documents.Discussion;
+import org.kimberleyprocess.portal.documents.SuggestedChanges;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
@@ -176,7 +180,15 @@ final class DemoDocumentScript {
 			Its Participants undertake to trade rough diamonds only with other Participants, with each shipment accompanied by a Kimberley Process certificate.
 			""";
 
-	private final DocumentService documents;
+	private final DocumentLifecycle lifecycle;
+
+	private final DocumentReading documents;
+
+	private final Drafting drafting;
+
+	private final Discussion discussion;
+
+	private final SuggestedChanges suggestions;
 
 	private final Function<String, Reader> as;
 
@@ -188,9 +200,13 @@ final class DemoDocumentScript {
 
 	private final Supplier<List<String>> headsOfActiveParticipants;
 
-	DemoDocumentScript(DocumentService documents, ConsensusService consensus, Function<String, Reader> as,
+	DemoDocumentScript(DocumentLifecycle lifecycle, DocumentReading documents, Drafting drafting, Discussion discussion, SuggestedChanges suggestions, ConsensusService consensus, Function<String, Reader> as,
 			PortalClock clock, ToLongFunction<String> organisation, Supplier<List<String>> headsOfActiveParticipants) {
+		this.lifecycle = lifecycle;
 		this.documents = documents;
+		this.drafting = drafting;
+		this.discussion = discussion;
+		this.suggestions = suggestions;
 		this.consensus = consensus;
 		this.headsOfActiveParticipants = headsOfActiveParticipants;
 		this.as = as;
@@ -204,13 +220,13 @@ final class DemoDocumentScript {
 
 		at("2016-06-10T09:00:00Z");
 		long note = create(chair, DocumentType.DECISION, "PLENARY", Confidentiality.PUBLIC, PUBLIC_NOTE, Set.of());
-		this.documents.circulate(chair, note);
+		this.lifecycle.circulate(chair, note);
 
 		at("2016-10-20T08:00:00Z");
 		long communique = create(chair, DocumentType.COMMUNIQUE, "PLENARY", Confidentiality.PLENARY, COMMUNIQUE_V1,
 				Set.of());
-		this.documents.circulate(chair, communique);
-		this.documents.share(chair, communique, this.organisation.applyAsLong("gga"), true);
+		this.lifecycle.circulate(chair, communique);
+		this.lifecycle.share(chair, communique, this.organisation.applyAsLong("gga"), true);
 		at("2016-10-24T10:15:00Z");
 		comment(this.as.apply("hod-bw"), communique, null,
 				"Botswana would like the communiqué to name the Participants that received review visits in 2016.");
@@ -253,7 +269,7 @@ final class DemoDocumentScript {
 		at("2016-11-01T09:00:00Z");
 		long viceChair = create(chair, DocumentType.ADMINISTRATIVE_DECISION, "PLENARY", Confidentiality.PLENARY,
 				VICE_CHAIR_DECISION, Set.of(this.organisation.applyAsLong("eu")));
-		this.documents.circulate(chair, viceChair);
+		this.lifecycle.circulate(chair, viceChair);
 		at("2016-11-03T09:00:00Z");
 		long procedure = this.consensus.open(chair, viceChair, RoundKind.WRITTEN,
 				LocalDateTime.parse("2016-11-17T18:00"), "Asia/Dubai");
@@ -268,7 +284,7 @@ final class DemoDocumentScript {
 		at("2016-09-15T10:00:00Z");
 		long carPaper = create(wgm, DocumentType.WORKING_GROUP_PAPER, groupBody("wgm"), Confidentiality.PARTICIPANTS,
 				CAR_PAPER, Set.of());
-		this.documents.circulate(wgm, carPaper);
+		this.lifecycle.circulate(wgm, carPaper);
 		at("2016-09-20T13:00:00Z");
 		comment(this.as.apply("hod-cf"), carPaper, null,
 				"The Central African Republic thanks the monitoring team and agrees to share the reports within one month.");
@@ -276,12 +292,12 @@ final class DemoDocumentScript {
 		at("2016-10-05T10:00:00Z");
 		long schedule = create(wgm, DocumentType.WORKING_GROUP_PAPER, groupBody("wgm"),
 				Confidentiality.WORKING_GROUP, VISIT_SCHEDULE, Set.of());
-		this.documents.circulate(wgm, schedule);
+		this.lifecycle.circulate(wgm, schedule);
 
 		at("2016-10-28T09:00:00Z");
 		long valuation = create(chair, DocumentType.DECISION, "PLENARY", Confidentiality.PLENARY, VALUATION_DECISION,
 				Set.of());
-		this.documents.circulate(chair, valuation);
+		this.lifecycle.circulate(chair, valuation);
 		at("2016-11-04T15:00:00Z");
 		suggest(this.as.apply("hod-in"), valuation,
 				"2. Invites the subgroup to draw on contemporary transacted prices for comparable rough diamonds wherever possible, and otherwise on a transparent and objective method derived from contemporary transactions.",
@@ -294,7 +310,7 @@ final class DemoDocumentScript {
 		at("2016-11-08T12:00:00Z");
 		long notes = create(chair, DocumentType.WORKING_GROUP_PAPER, "PLENARY", Confidentiality.CHAIRS_OFFICE,
 				CHAIR_NOTES, Set.of());
-		this.documents.circulate(chair, notes);
+		this.lifecycle.circulate(chair, notes);
 
 		at("2016-11-14T08:00:00Z");
 		create(chair, DocumentType.DECISION, "PLENARY", Confidentiality.PLENARY,
@@ -324,7 +340,7 @@ final class DemoDocumentScript {
 		form.setText(text);
 		form.setTitle(text.lines().findFirst().orElseThrow().replaceFirst("^# ", ""));
 		form.setCoEditors(coEditors);
-		return this.documents.create(author, form);
+		return this.drafting.create(author, form);
 	}
 
 	private void revise(Reader editor, long id, int base, String text, String note) {
@@ -333,21 +349,21 @@ final class DemoDocumentScript {
 		form.setText(text);
 		form.setChangeNote(note);
 		form.setBaseVersion(base);
-		this.documents.revise(editor, id, form);
+		this.drafting.revise(editor, id, form);
 	}
 
 	private long comment(Reader author, long id, String anchor, String text) {
 		NewComment form = new NewComment();
 		form.setText(text);
 		form.setBlockAnchor(anchor);
-		return this.documents.comment(author, id, form);
+		return this.discussion.comment(author, id, form);
 	}
 
 	private void reply(Reader author, long id, long parent, String text) {
 		NewComment form = new NewComment();
 		form.setText(text);
 		form.setParentId(parent);
-		this.documents.comment(author, id, form);
+		this.discussion.comment(author, id, form);
 	}
 
 	private void suggest(Reader author, long id, String proposed, String explanation) {
@@ -362,7 +378,7 @@ final class DemoDocumentScript {
 		form.setBlockAnchor(anchor);
 		form.setProposed(proposed);
 		form.setExplanation(explanation);
-		this.documents.suggest(author, id, form);
+		this.suggestions.suggest(author, id, form);
 	}
 
 }

@@ -21,7 +21,11 @@ import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.Discussion;
+import org.kimberleyprocess.portal.documents.DocumentLifecycle;
+import org.kimberleyprocess.portal.documents.DocumentReading;
+import org.kimberleyprocess.portal.documents.Drafting;
+import org.kimberleyprocess.portal.documents.SuggestedChanges;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
@@ -38,7 +42,15 @@ class DemoDocuments implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDocuments.class);
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
+
+	private final Drafting drafting;
+
+	private final DocumentLifecycle lifecycle;
+
+	private final Discussion discussion;
+
+	private final SuggestedChanges suggestions;
 
 	private final Readers readers;
 
@@ -60,7 +72,8 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final CandidacyService candidacies;
 
-	DemoDocuments(DocumentService documents, ConsensusService consensus, ReviewVisitService reviewVisits,
+	DemoDocuments(DocumentReading documents, Drafting drafting, DocumentLifecycle lifecycle, Discussion discussion,
+			SuggestedChanges suggestions, ConsensusService consensus, ReviewVisitService reviewVisits,
 			ChairSchedule chairs, CandidacyService candidacies, MeetingService meetings, CommuniqueService communiques,
 			Readers readers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
 		this.candidacies = candidacies;
@@ -69,6 +82,10 @@ class DemoDocuments implements ApplicationRunner {
 		this.chairs = chairs;
 		this.reviewVisits = reviewVisits;
 		this.documents = documents;
+		this.drafting = drafting;
+		this.lifecycle = lifecycle;
+		this.discussion = discussion;
+		this.suggestions = suggestions;
 		this.consensus = consensus;
 		this.readers = readers;
 		this.accounts = accounts;
@@ -84,12 +101,13 @@ class DemoDocuments implements ApplicationRunner {
 		}
 		Instant now = this.clock.instant();
 		try {
-			new DemoDocumentScript(this.documents, this.consensus, this::as, this.clock, this::organisationId,
+			new DemoDocumentScript(this.lifecycle, this.documents, this.drafting, this.discussion, this.suggestions,
+					this.consensus, this::as, this.clock, this::organisationId,
 					this::headsOfActiveParticipants)
 				.run();
 			demoCandidacy();
 			long intersessional = demoMeetings();
-			new DemoCommuniques(this.documents, this.consensus, this.meetings, this.communiques, this::as, this.clock,
+			new DemoCommuniques(this.drafting, this.lifecycle, this.consensus, this.meetings, this.communiques, this::as, this.clock,
 					this::organisationId)
 				.run(intersessional);
 			new DemoReviewVisits(this.reviewVisits, this.consensus, this::as, this.clock, this::volunteerIds).run();

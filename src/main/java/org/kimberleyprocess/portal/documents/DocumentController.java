@@ -27,8 +27,8 @@ import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewSuggestion;
 import org.kimberleyprocess.portal.documents.DocumentForms.Reason;
 import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
-import org.kimberleyprocess.portal.documents.DocumentService.EditConflict;
-import org.kimberleyprocess.portal.documents.DocumentService.Filter;
+import org.kimberleyprocess.portal.documents.DocumentReading.Filter;
+import org.kimberleyprocess.portal.documents.Drafting.EditConflict;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
@@ -40,14 +40,27 @@ class DocumentController {
 
 	private static final int PAGE_SIZE = 20;
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
+
+	private final Drafting drafting;
+
+	private final DocumentLifecycle lifecycle;
+
+	private final Discussion discussion;
+
+	private final SuggestedChanges suggestions;
 
 	private final DirectoryQueries directory;
 
 	private final Clock clock;
 
-	DocumentController(DocumentService documents, DirectoryQueries directory, Clock clock) {
+	DocumentController(DocumentReading documents, Drafting drafting, DocumentLifecycle lifecycle,
+			Discussion discussion, SuggestedChanges suggestions, DirectoryQueries directory, Clock clock) {
 		this.documents = documents;
+		this.drafting = drafting;
+		this.lifecycle = lifecycle;
+		this.discussion = discussion;
+		this.suggestions = suggestions;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -86,7 +99,7 @@ class DocumentController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = this.documents.create(reader, form);
+				long id = this.drafting.create(reader, form);
 				Flash.success(redirect, "document.created");
 				return "redirect:/documents/" + id;
 			}
@@ -108,9 +121,16 @@ class DocumentController {
 		return "documents/new";
 	}
 
+	/**
+	 * The document with one page of one part of its discussion ({@code on}: {@code all}, {@code general},
+	 * {@code earlier} or a block's anchor). The reader's mark moves to this version only if it was behind.
+	 */
 	@GetMapping("/{id}")
-	String show(Reader reader, @PathVariable long id, Model model) {
-		model.addAttribute("view", this.documents.page(reader, id));
+	String show(Reader reader, @PathVariable long id, @RequestParam(required = false) String on,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		DocumentPage view = this.documents.page(reader, id, on, page);
+		this.documents.markRead(reader, view);
+		model.addAttribute("view", view);
 		if (!model.containsAttribute("commentForm")) {
 			model.addAttribute("commentForm", new NewComment());
 		}
@@ -153,7 +173,7 @@ class DocumentController {
 		model.addAttribute("document", document);
 		if (!result.hasErrors()) {
 			try {
-				int number = this.documents.revise(reader, id, form);
+				int number = this.drafting.revise(reader, id, form);
 				Flash.success(redirect, "document.revised", Integer.toString(number));
 				return "redirect:/documents/" + id;
 			}
@@ -173,26 +193,26 @@ class DocumentController {
 
 	@PostMapping("/{id}/circulate")
 	String circulate(Reader reader, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, id, "document.circulated", () -> this.documents.circulate(reader, id));
+		return act(redirect, id, "document.circulated", () -> this.lifecycle.circulate(reader, id));
 	}
 
 	@PostMapping("/{id}/withdraw")
 	String withdraw(Reader reader, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, id, "document.withdrawn", () -> this.documents.withdraw(reader, id));
+		return act(redirect, id, "document.withdrawn", () -> this.lifecycle.withdraw(reader, id));
 	}
 
 	@PostMapping("/{id}/comments-closed")
 	String closeComments(Reader reader, @PathVariable long id,
 			@RequestParam boolean closed, RedirectAttributes redirect) {
 		return act(redirect, id, closed ? "document.comments.closed" : "document.comments.opened",
-				() -> this.documents.closeComments(reader, id, closed));
+				() -> this.lifecycle.closeComments(reader, id, closed));
 	}
 
 	@PostMapping("/{id}/shares")
 	String share(Reader reader, @PathVariable long id, @RequestParam long organisation,
 			@RequestParam boolean shared, RedirectAttributes redirect) {
 		return act(redirect, id, shared ? "document.shared" : "document.unshared",
-				() -> this.documents.share(reader, id, organisation, shared));
+				() -> this.lifecycle.share(reader, id, organisation, shared));
 	}
 
 	@PostMapping("/{id}/comments")
@@ -201,16 +221,22 @@ class DocumentController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long commentId = this.documents.comment(reader, id, form);
+				long commentId = this.discussion.comment(reader, id, form);
 				Flash.success(redirect, "comment.added");
-				return "redirect:/documents/" + id + "#comment-" + commentId;
+				return "redirect:" + this.documents.placeOf(reader, id, commentId);
 			}
 			catch (InvalidInputException ex) {
 				Forms.reject(result, ex);
 			}
 		}
 		model.addAttribute("keepCommentForm", true);
-		return show(reader, id, model);
+		return show(reader, id, form.getBlockAnchor(), 0, model);
+	}
+
+	/** A comment's own address, for links in notifications and search: the page of the discussion that shows it. */
+	@GetMapping("/{id}/comments/{commentId}")
+	String showComment(Reader reader, @PathVariable long id, @PathVariable long commentId) {
+		return "redirect:" + this.documents.placeOf(reader, id, commentId);
 	}
 
 	@GetMapping("/{id}/comments/{commentId}/edit")
@@ -235,9 +261,9 @@ class DocumentController {
 		Comment comment = this.documents.comment(reader, id, commentId);
 		if (!result.hasErrors()) {
 			try {
-				this.documents.editComment(reader, id, commentId, form.getText());
+				this.discussion.editComment(reader, id, commentId, form.getText());
 				Flash.success(redirect, "comment.edited");
-				return "redirect:/documents/" + id + "#comment-" + commentId;
+				return "redirect:" + this.documents.placeOf(reader, id, commentId);
 			}
 			catch (InvalidInputException ex) {
 				result.rejectValue("text", ex.messageCode());
@@ -252,13 +278,13 @@ class DocumentController {
 	String deleteComment(Reader reader, @PathVariable long id,
 			@PathVariable long commentId, RedirectAttributes redirect) {
 		try {
-			this.documents.deleteComment(reader, id, commentId);
+			this.discussion.deleteComment(reader, id, commentId);
 			Flash.success(redirect, "comment.deleted");
 		}
 		catch (InvalidInputException ex) {
 			Flash.error(redirect, ex.messageCode());
 		}
-		return "redirect:/documents/" + id + "#comment-" + commentId;
+		return "redirect:" + this.documents.placeOf(reader, id, commentId);
 	}
 
 	@PostMapping("/{id}/comments/{commentId}/hide")
@@ -269,14 +295,14 @@ class DocumentController {
 		}
 		else {
 			try {
-				this.documents.hideComment(reader, id, commentId, form.getReason());
+				this.discussion.hideComment(reader, id, commentId, form.getReason());
 				Flash.success(redirect, "comment.hidden");
 			}
 			catch (InvalidInputException ex) {
 				Flash.error(redirect, ex.messageCode());
 			}
 		}
-		return "redirect:/documents/" + id + "#comment-" + commentId;
+		return "redirect:" + this.documents.placeOf(reader, id, commentId);
 	}
 
 	@GetMapping("/{id}/suggestions/new")
@@ -298,9 +324,9 @@ class DocumentController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.documents.suggest(reader, id, form);
+				this.suggestions.suggest(reader, id, form);
 				Flash.success(redirect, "suggestion.added");
-				return "redirect:/documents/" + id + "#" + form.getBlockAnchor();
+				return "redirect:/documents/" + id + "?on=" + form.getBlockAnchor() + "#discussion-heading";
 			}
 			catch (InvalidInputException ex) {
 				Forms.reject(result, ex);
@@ -319,7 +345,7 @@ class DocumentController {
 	String accept(Reader reader, @PathVariable long id, @PathVariable long suggestionId,
 			RedirectAttributes redirect) {
 		try {
-			int number = this.documents.acceptSuggestion(reader, id, suggestionId);
+			int number = this.suggestions.acceptSuggestion(reader, id, suggestionId);
 			Flash.success(redirect, "suggestion.accepted", Integer.toString(number));
 		}
 		catch (InvalidInputException ex) {
@@ -336,7 +362,7 @@ class DocumentController {
 			return "redirect:/documents/" + id;
 		}
 		try {
-			this.documents.declineSuggestion(reader, id, suggestionId, form.getReason());
+			this.suggestions.declineSuggestion(reader, id, suggestionId, form.getReason());
 			Flash.success(redirect, "suggestion.declined");
 		}
 		catch (InvalidInputException ex) {

@@ -90,8 +90,44 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 			order by c.created_at desc limit :limit""", nativeQuery = true)
 	List<Comment> searchText(@Param("words") String words, @Param("limit") int limit);
 
-	@Query("select c from Comment c where c.documentId = :documentId order by c.createdAt, c.id")
-	List<Comment> findByDocument(@Param("documentId") long documentId);
+	/** Per block anchor (null for the document as a whole): comments with replies, and threads. */
+	@Query("""
+			select c.blockAnchor, count(c), sum(case when c.parentId is null then 1 else 0 end)
+			from Comment c where c.documentId = :id group by c.blockAnchor""")
+	List<Object[]> countByAnchor(@Param("id") long documentId);
+
+	String ROOTS = "from Comment c where c.documentId = :id and c.parentId is null";
+
+	String IN_ORDER = " order by c.createdAt, c.id";
+
+	@Query("select c " + ROOTS + IN_ORDER)
+	List<Comment> findRoots(@Param("id") long documentId, Pageable pageable);
+
+	@Query("select c " + ROOTS + " and c.blockAnchor is null" + IN_ORDER)
+	List<Comment> findGeneralRoots(@Param("id") long documentId, Pageable pageable);
+
+	@Query("select c " + ROOTS + " and c.blockAnchor = :anchor" + IN_ORDER)
+	List<Comment> findRootsOn(@Param("id") long documentId, @Param("anchor") String anchor, Pageable pageable);
+
+	@Query("select c " + ROOTS + " and c.blockAnchor is not null and c.blockAnchor not in :anchors" + IN_ORDER)
+	List<Comment> findRootsOffText(@Param("id") long documentId, @Param("anchors") Collection<String> anchors,
+			Pageable pageable);
+
+	@Query("select c.id " + ROOTS + IN_ORDER)
+	List<Long> findRootIds(@Param("id") long documentId);
+
+	@Query("select c.id " + ROOTS + " and c.blockAnchor is null" + IN_ORDER)
+	List<Long> findGeneralRootIds(@Param("id") long documentId);
+
+	@Query("select c.id " + ROOTS + " and c.blockAnchor = :anchor" + IN_ORDER)
+	List<Long> findRootIdsOn(@Param("id") long documentId, @Param("anchor") String anchor);
+
+	@Query("select c.id " + ROOTS + " and c.blockAnchor is not null and c.blockAnchor not in :anchors" + IN_ORDER)
+	List<Long> findRootIdsOffText(@Param("id") long documentId, @Param("anchors") Collection<String> anchors);
+
+	/** The replies to these threads; a reply always names its thread's first comment as its parent. */
+	@Query("select c from Comment c where c.parentId in :roots" + IN_ORDER)
+	List<Comment> findReplies(@Param("roots") Collection<Long> roots);
 
 	Optional<Comment> findByIdAndDocumentId(long id, long documentId);
 
@@ -99,8 +135,23 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 
 interface SuggestionRepository extends JpaRepository<Suggestion, Long> {
 
-	@Query("select s from Suggestion s where s.documentId = :documentId order by s.createdAt, s.id")
-	List<Suggestion> findByDocument(@Param("documentId") long documentId);
+	@Query("""
+			select s.blockAnchor, count(s) from Suggestion s
+			where s.documentId = :id and s.status = org.kimberleyprocess.portal.documents.Suggestion.Status.OPEN
+			group by s.blockAnchor""")
+	List<Object[]> countOpenByAnchor(@Param("id") long documentId);
+
+	@Query("""
+			select s from Suggestion s where s.documentId = :id and s.blockAnchor = :anchor
+			  and s.status = org.kimberleyprocess.portal.documents.Suggestion.Status.OPEN order by s.createdAt, s.id""")
+	List<Suggestion> findOpenOn(@Param("id") long documentId, @Param("anchor") String anchor);
+
+	/** The latest decided suggestions, newest first. */
+	@Query("""
+			select s from Suggestion s where s.documentId = :id
+			  and s.status <> org.kimberleyprocess.portal.documents.Suggestion.Status.OPEN
+			order by s.decidedAt desc, s.id desc""")
+	List<Suggestion> findDecided(@Param("id") long documentId, Pageable pageable);
 
 	Optional<Suggestion> findByIdAndDocumentId(long id, long documentId);
 

@@ -22,7 +22,7 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Document;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
@@ -41,7 +41,7 @@ public class MeetingService {
 
 	private final DirectoryQueries directory;
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
 
 	private final ConsensusService consensus;
 
@@ -54,7 +54,7 @@ public class MeetingService {
 	private final org.springframework.context.ApplicationEventPublisher publisher;
 
 	MeetingService(MeetingRepository meetings, AgendaItemRepository items, RegistrationRepository registrations,
-			DirectoryQueries directory, DocumentService documents, ConsensusService consensus, java.time.Clock clock,
+			DirectoryQueries directory, DocumentReading documents, ConsensusService consensus, java.time.Clock clock,
 			org.springframework.context.ApplicationEventPublisher publisher, MeetingPolicy policy) {
 		this.policy = policy;
 		this.publisher = publisher;

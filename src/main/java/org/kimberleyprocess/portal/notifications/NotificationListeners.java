@@ -16,7 +16,7 @@ import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.documents.DocumentEvents;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentRecords;
 import org.kimberleyprocess.portal.meetings.MeetingEvents;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitEvents;
@@ -39,18 +39,18 @@ class NotificationListeners {
 
 	private final AccountDirectory accounts;
 
-	private final DocumentService documents;
+	private final DocumentRecords records;
 
 	private final ConsensusService consensus;
 
 	private final MeetingService meetings;
 
 	NotificationListeners(Notifier notifier, DirectoryQueries directory, AccountDirectory accounts,
-			DocumentService documents, ConsensusService consensus, MeetingService meetings) {
+			DocumentRecords records, ConsensusService consensus, MeetingService meetings) {
 		this.notifier = notifier;
 		this.directory = directory;
 		this.accounts = accounts;
-		this.documents = documents;
+		this.records = records;
 		this.consensus = consensus;
 		this.meetings = meetings;
 	}
@@ -97,7 +97,7 @@ class NotificationListeners {
 			return;
 		}
 		this.notifier.notify(List.of(event.repliedToAuthorId()),
-				NotificationType.COMMENT_REPLY, "/documents/" + event.documentId() + "#comment-" + event.commentId(),
+				NotificationType.COMMENT_REPLY, "/documents/" + event.documentId() + "/comments/" + event.commentId(),
 				List.of(event.authorName(), title(event.documentId())));
 	}
 
@@ -144,7 +144,7 @@ class NotificationListeners {
 	}
 
 	private String title(long documentId) {
-		Map<Long, String> titles = this.documents.titles(List.of(documentId));
+		Map<Long, String> titles = this.records.titles(List.of(documentId));
 		return titles.getOrDefault(documentId, "");
 	}
 

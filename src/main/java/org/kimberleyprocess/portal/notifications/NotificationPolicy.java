@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.documents.Document;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 
@@ -39,13 +39,13 @@ class NotificationPolicy {
 
 	private final Readers readers;
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
 
 	private final MeetingService meetings;
 
 	private final ReviewVisitService visits;
 
-	NotificationPolicy(Readers readers, DocumentService documents, MeetingService meetings,
+	NotificationPolicy(Readers readers, DocumentReading documents, MeetingService meetings,
 			ReviewVisitService visits) {
 		this.visits = visits;
 		this.readers = readers;

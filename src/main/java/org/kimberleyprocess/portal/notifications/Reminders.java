@@ -17,7 +17,7 @@ import org.kimberleyprocess.portal.consensus.ConsensusService.Silent;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Role;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentRecords;
 
 /**
  * Reminds the delegations that have not taken a position on a written procedure, 48 hours and
@@ -32,7 +32,7 @@ class Reminders {
 
 	private final ConsensusService consensus;
 
-	private final DocumentService documents;
+	private final DocumentRecords records;
 
 	private final DirectoryQueries directory;
 
@@ -42,10 +42,10 @@ class Reminders {
 
 	private final Clock clock;
 
-	Reminders(ConsensusService consensus, DocumentService documents, DirectoryQueries directory, Notifier notifier,
+	Reminders(ConsensusService consensus, DocumentRecords records, DirectoryQueries directory, Notifier notifier,
 			JdbcTemplate jdbc, Clock clock) {
 		this.consensus = consensus;
-		this.documents = documents;
+		this.records = records;
 		this.directory = directory;
 		this.notifier = notifier;
 		this.jdbc = jdbc;
@@ -67,7 +67,7 @@ class Reminders {
 		if (silent.isEmpty()) {
 			return 0;
 		}
-		Map<Long, String> titles = this.documents.titles(silent.stream().map(Silent::documentId).toList());
+		Map<Long, String> titles = this.records.titles(silent.stream().map(Silent::documentId).toList());
 		int reminded = 0;
 		for (Silent round : silent) {
 			for (long organisation : round.organisations()) {

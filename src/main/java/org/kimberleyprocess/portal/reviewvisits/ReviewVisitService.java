@@ -29,7 +29,10 @@ import org.kimberleyprocess.portal.directory.ParticipantStatus;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentReading;
+import org.kimberleyprocess.portal.documents.Drafting;
+import org.kimberleyprocess.portal.documents.DocumentRecords;
+import org.kimberleyprocess.portal.documents.DocumentLifecycle;
 import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
@@ -57,7 +60,13 @@ public class ReviewVisitService {
 
 	private final DirectoryQueries directory;
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
+
+	private final Drafting drafting;
+
+	private final DocumentRecords records;
+
+	private final DocumentLifecycle lifecycle;
 
 	private final Clock clock;
 
@@ -68,7 +77,7 @@ public class ReviewVisitService {
 	private final ReviewVisitPolicy policy;
 
 	ReviewVisitService(ReviewVisitRepository visits, VisitEventRepository events, VolunteerRepository volunteers,
-			DirectoryQueries directory, DocumentService documents, Clock clock,
+			DirectoryQueries directory, DocumentReading documents, Drafting drafting, DocumentRecords records, DocumentLifecycle lifecycle, Clock clock,
 			@Value("${portal.review-visits.report-months:3}") int reportMonths,
 			org.springframework.context.ApplicationEventPublisher publisher, ReviewVisitPolicy policy) {
 		this.policy = policy;
@@ -78,6 +87,9 @@ public class ReviewVisitService {
 		this.volunteers = volunteers;
 		this.directory = directory;
 		this.documents = documents;
+		this.drafting = drafting;
+		this.records = records;
+		this.lifecycle = lifecycle;
 		this.clock = clock;
 		this.reportMonths = reportMonths;
 	}
@@ -282,8 +294,8 @@ public class ReviewVisitService {
 		form.setTitle("Report of the review visit to " + host.name().en());
 		form.setText("# Report of the review visit to " + host.name().en() + "\n\n## Findings\n\n"
 				+ "## Recommendations\n");
-		long document = this.documents.create(reader, form);
-		this.documents.grantReading(document, host.id());
+		long document = this.drafting.create(reader, form);
+		this.records.grantReading(document, host.id());
 		visit.attachReport(document);
 		return document;
 	}
@@ -293,7 +305,7 @@ public class ReviewVisitService {
 	public void sendToHost(Reader reader, long id) {
 		ReviewVisit visit = owned(reader, id, Role.MONITORING_CHAIR);
 		move(reader, visit, VisitStatus.HOST_COMMENTS, EnumSet.of(VisitStatus.DRAFT_REPORT), null);
-		this.documents.circulate(reader, visit.getReportDocumentId());
+		this.lifecycle.circulate(reader, visit.getReportDocumentId());
 	}
 
 	/** The report is adopted when the working group's consensus round on it adopts the text. */
@@ -358,7 +370,7 @@ public class ReviewVisitService {
 		if (!visit.isHostConsents() || visit.getReportDocumentId() == null) {
 			throw new InvalidInputException(null, "visit.publish.noConsent");
 		}
-		this.documents.makePublic(visit.getReportDocumentId());
+		this.records.makePublic(visit.getReportDocumentId());
 		visit.publishReport();
 		record(visit, visit.getStatus(), visit.getStatus(), reader, "published");
 	}

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
 import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.documents.DocumentService.SearchHits;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentReading.SearchHits;
+import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitPolicy;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
@@ -27,7 +27,7 @@ public class SearchService {
 	/** Hits gathered per type: enough for several pages, bounded whatever the data. */
 	static final int PER_TYPE = 60;
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
 
 	private final CommuniqueService communiques;
 
@@ -37,7 +37,7 @@ public class SearchService {
 
 	private final ReviewVisitPolicy visitPolicy;
 
-	SearchService(DocumentService documents, CommuniqueService communiques, ReviewVisitService visits,
+	SearchService(DocumentReading documents, CommuniqueService communiques, ReviewVisitService visits,
 			ReviewVisitPolicy visitPolicy, MeetingService meetings) {
 		this.visitPolicy = visitPolicy;
 		this.documents = documents;
@@ -68,7 +68,7 @@ public class SearchService {
 			if (type != Type.DOCUMENT) {
 				found.comments()
 					.forEach((hit) -> hits.add(new Hit(Type.COMMENT, hit.document().getTitle(),
-							"/documents/" + hit.document().getId() + "#comment-" + hit.comment().getId(),
+							"/documents/" + hit.document().getId() + "/comments/" + hit.comment().getId(),
 							Snippet.of(hit.comment().getAuthorName() + ": " + hit.comment().getMarkdown(), query),
 							hit.comment().getCreatedAt())));
 			}

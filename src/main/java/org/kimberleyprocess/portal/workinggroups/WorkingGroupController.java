@@ -21,7 +21,7 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Standing;
 import org.kimberleyprocess.portal.directory.WorkingGroupService;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
@@ -36,13 +36,13 @@ class WorkingGroupController {
 
 	private final WorkingGroupService groups;
 
-	private final DocumentService documents;
+	private final DocumentReading documents;
 
 	private final ConsensusService consensus;
 
 	private final MeetingService meetings;
 
-	WorkingGroupController(DirectoryQueries directory, WorkingGroupService groups, DocumentService documents,
+	WorkingGroupController(DirectoryQueries directory, WorkingGroupService groups, DocumentReading documents,
 			ConsensusService consensus, MeetingService meetings) {
 		this.directory = directory;
 		this.groups = groups;

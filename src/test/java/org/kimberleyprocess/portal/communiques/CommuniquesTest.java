@@ -32,7 +32,8 @@ import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.Drafting;
+import org.kimberleyprocess.portal.documents.DocumentLifecycle;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
@@ -62,7 +63,9 @@ class CommuniquesTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	DocumentService documents;
+	Drafting drafting;
+	@Autowired
+	DocumentLifecycle lifecycle;
 
 	@Autowired
 	ConsensusService consensus;
@@ -150,8 +153,8 @@ class CommuniquesTest {
 		late.setTitle("Administrative Decision adopted after the communiqué");
 		late.setText("# Administrative Decision adopted after the communiqué\n\n1. Decides later.\n");
 		late.setCoEditors(Set.of());
-		long lateDecision = this.documents.create(chair, late);
-		this.documents.circulate(chair, lateDecision);
+		long lateDecision = this.drafting.create(chair, late);
+		this.lifecycle.circulate(chair, lateDecision);
 		this.meetings.addItem(chair, meeting, "A decision taken by written procedure", lateDecision);
 		this.mvc.perform(get("/documents/{id}", lateDecision).session(SignIn.as(this.mvc, "hod-bw")))
 			.andExpect(content().string(not(containsString("In effect since"))));
@@ -430,8 +433,8 @@ class CommuniquesTest {
 		form.setText(text);
 		form.setTitle(text.lines().findFirst().orElseThrow().substring(2));
 		form.setCoEditors(Set.of());
-		long id = this.documents.create(chair, form);
-		this.documents.circulate(chair, id);
+		long id = this.drafting.create(chair, form);
+		this.lifecycle.circulate(chair, id);
 		long round = this.consensus.open(chair, id, RoundKind.MEETING, null, null);
 		this.consensus.closeMeeting(chair, id, round);
 		return id;

@@ -50,7 +50,7 @@ class DocumentEditingTest {
 	PortalClock clock;
 
 	@Autowired
-	DocumentService documents;
+	DocumentRecords records;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -106,7 +106,7 @@ class DocumentEditingTest {
 			.with(csrf())
 			.param("blockAnchor", anchor)
 			.param("proposed", "Second paragraph, as India proposes.")
-			.param("explanation", "Clearer.")).andExpect(redirectedUrlPattern("/documents/" + id + "#*"));
+			.param("explanation", "Clearer.")).andExpect(redirectedUrlPattern("/documents/" + id + "?on=*#*"));
 		long suggestion = this.jdbc.queryForObject("SELECT id FROM document_suggestion WHERE document_id = ?",
 				Long.class, id);
 
@@ -152,7 +152,7 @@ class DocumentEditingTest {
 		long id = create(chair, "XSS <script>alert(1)</script>", corpus);
 		circulate(chair, id);
 		this.mvc.perform(post("/documents/{id}/comments", id).session(chair).with(csrf()).param("text", corpus))
-			.andExpect(redirectedUrlPattern("/documents/" + id + "#comment-*"));
+			.andExpect(redirectedUrlPattern("/documents/" + id + "?on=*#comment-*"));
 		String page = this.mvc.perform(get("/documents/{id}", id).session(chair))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -222,7 +222,7 @@ class DocumentEditingTest {
 		long first = comment(botswana, id, "First thoughts.");
 		this.mvc.perform(post("/documents/{id}/comments/{c}/edit", id, first).session(botswana)
 			.with(csrf())
-			.param("text", "Second thoughts.")).andExpect(redirectedUrlPattern("/documents/" + id + "#comment-*"));
+			.param("text", "Second thoughts.")).andExpect(redirectedUrlPattern("/documents/" + id + "?on=*#comment-*"));
 		Instant now = this.clock.instant();
 		try {
 			this.clock.travelTo(now.plus(Duration.ofMinutes(16)));
@@ -290,6 +290,7 @@ class DocumentEditingTest {
 		long id = create(chair, "Load test", "# Heading\n\nOne.\n\nTwo.\n\n- three\n- four\n");
 		circulate(chair, id);
 		addComments(id, 10);
+		statementsFor(id, chair);
 		long ten = statementsFor(id, chair);
 		addComments(id, 490);
 		long fiveHundred = statementsFor(id, chair);
@@ -309,7 +310,7 @@ class DocumentEditingTest {
 			List<Future<String>> numbers = new ArrayList<>();
 			for (long id : ids) {
 				Callable<String> adopt = () -> this.transactions
-					.execute((status) -> this.documents.assignOfficialNumber(id, body));
+					.execute((status) -> this.records.assignOfficialNumber(id, body));
 				numbers.add(pool.submit(adopt));
 			}
 			Set<String> assigned = new java.util.TreeSet<>();
@@ -376,7 +377,7 @@ class DocumentEditingTest {
 
 	private long comment(MockHttpSession session, long id, String text) throws Exception {
 		MvcResult result = this.mvc.perform(post("/documents/{id}/comments", id).session(session).with(csrf()).param("text", text))
-			.andExpect(redirectedUrlPattern("/documents/" + id + "#comment-*"))
+			.andExpect(redirectedUrlPattern("/documents/" + id + "?on=*#comment-*"))
 			.andReturn();
 		String url = result.getResponse().getRedirectedUrl();
 		return Long.parseLong(url.substring(url.indexOf("#comment-") + "#comment-".length()));

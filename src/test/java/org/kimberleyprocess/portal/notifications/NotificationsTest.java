@@ -29,7 +29,9 @@ import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.documents.Confidentiality;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
-import org.kimberleyprocess.portal.documents.DocumentService;
+import org.kimberleyprocess.portal.documents.DocumentLifecycle;
+import org.kimberleyprocess.portal.documents.Discussion;
+import org.kimberleyprocess.portal.documents.Drafting;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
@@ -72,7 +74,11 @@ class NotificationsTest {
 	PortalClock clock;
 
 	@Autowired
-	DocumentService documents;
+	DocumentLifecycle lifecycle;
+	@Autowired
+	Discussion discussion;
+	@Autowired
+	Drafting drafting;
 
 	@Autowired
 	ConsensusService consensus;
@@ -113,7 +119,7 @@ class NotificationsTest {
 		long id = this.jdbc.queryForObject("SELECT n.id FROM notification n JOIN account a ON a.id = n.account_id"
 				+ " WHERE a.username = 'hod-bw' AND n.type = 'COMMENT_REPLY' ORDER BY n.id DESC LIMIT 1", Long.class);
 		this.mvc.perform(post("/notifications/{id}/open", id).session(session).with(csrf()))
-			.andExpect(redirectedUrl("/documents/" + document + "#comment-" + reply));
+			.andExpect(redirectedUrl("/documents/" + document + "/comments/" + reply));
 		assertThat(this.jdbc.queryForObject("SELECT read_at IS NOT NULL FROM notification WHERE id = ?", Boolean.class, id))
 			.isTrue();
 		this.mvc.perform(post("/notifications/{id}/open", id).session(SignIn.as(this.mvc, "hod-in")).with(csrf()))
@@ -150,8 +156,8 @@ class NotificationsTest {
 		long first = draft(chair, "# Draft decision on statistics for the digest\n\n1. Decides.\n");
 		long second = draft(chair, "# Draft decision on footprints for the digest\n\n1. Decides.\n");
 		int before = count("wdc", "DOCUMENT_CIRCULATED");
-		this.documents.circulate(chair, first);
-		this.documents.circulate(chair, second);
+		this.lifecycle.circulate(chair, first);
+		this.lifecycle.circulate(chair, second);
 		awaitNotification("wdc", "DOCUMENT_CIRCULATED", before, 2);
 		Instant now = this.clock.instant();
 		try {
@@ -178,7 +184,7 @@ class NotificationsTest {
 	void remindersGoOnlyToSilentDelegationsOncePerReminder() throws Exception {
 		Reader chair = this.readers.of(this.accounts.findForSignIn("chair").orElseThrow());
 		long document = draft(chair, "# Draft decision for the reminders\n\n1. Decides.\n");
-		this.documents.circulate(chair, document);
+		this.lifecycle.circulate(chair, document);
 		Instant now = this.clock.instant();
 		long round = this.consensus.open(chair, document, RoundKind.WRITTEN,
 				LocalDateTime.ofInstant(now.plus(Duration.ofHours(30)), ZoneOffset.UTC), "UTC");
@@ -210,7 +216,7 @@ class NotificationsTest {
 			org.kimberleyprocess.portal.documents.DocumentForms.NewComment reply = new org.kimberleyprocess.portal.documents.DocumentForms.NewComment();
 			reply.setText("India answers Australia while notifications are down.");
 			reply.setParentId(question);
-			answer = this.documents.comment(this.readers.of(this.accounts.findForSignIn("hod-in").orElseThrow()), document,
+			answer = this.discussion.comment(this.readers.of(this.accounts.findForSignIn("hod-in").orElseThrow()), document,
 					reply);
 			await().atMost(WAIT).until(() -> this.jdbc.queryForObject("""
 					SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND STATUS = 'FAILED'
@@ -325,7 +331,7 @@ class NotificationsTest {
 		form.setText(text);
 		form.setTitle(text.lines().findFirst().orElseThrow().substring(2));
 		form.setCoEditors(Set.of());
-		return this.documents.create(chair, form);
+		return this.drafting.create(chair, form);
 	}
 
 	private int reminders(String username, long document) {

@@ -1,0 +1,418 @@
+package org.kimberleyprocess.portal.documents;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import org.kimberleyprocess.portal.directory.DirectoryQueries;
+import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
+import org.kimberleyprocess.portal.directory.OrganisationKind;
+import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.documents.DocumentPage.Scope;
+import org.kimberleyprocess.portal.shared.FullText;
+import org.kimberleyprocess.portal.shared.NotFoundException;
+
+/**
+ * Reading documents: lists, search, the document page and its discussion, versions and
+ * diffs. Every read goes through the visibility rule of {@link DocumentPolicy}; a document the
+ * reader may not see is not found.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DocumentReading {
+
+	/** Threads shown on one page of a document's discussion. */
+	static final int THREADS_PER_PAGE = 10;
+
+	private final DocumentRepository documents;
+
+	private final DocumentVersionRepository versions;
+
+	private final CommentRepository comments;
+
+	private final SuggestionRepository suggestions;
+
+	private final DocumentPolicy policy;
+
+	private final DirectoryQueries directory;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	/** Versions never change once saved: their text, blocks and cut are kept by version id. */
+	private final Cache<Long, StoredText> texts = Caffeine.newBuilder()
+		.maximumWeight(64L * 1024 * 1024)
+		.weigher((Long id, StoredText text) -> text.weight())
+		.build();
+
+	DocumentReading(DocumentRepository documents, DocumentVersionRepository versions, CommentRepository comments,
+			SuggestionRepository suggestions, DocumentPolicy policy, DirectoryQueries directory, JdbcTemplate jdbc,
+			Clock clock) {
+		this.documents = documents;
+		this.versions = versions;
+		this.comments = comments;
+		this.suggestions = suggestions;
+		this.policy = policy;
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Page<Document> list(Reader reader, Filter filter, Pageable pageable) {
+		Set<Long> matches = Set.of(-1L);
+		boolean searching = StringUtils.hasText(filter.query());
+		if (searching) {
+			String words = FullText.booleanModeWords(filter.query());
+			if (!words.isEmpty()) {
+				matches = new java.util.HashSet<>(this.versions.searchCurrentText(words));
+				matches.add(-1L);
+			}
+		}
+		return this.documents.findVisiblePage(reader.chairsOffice(), reader.chairedGroups(),
+				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
+				filter.type(), filter.body(), filter.year(), filter.status(), matches, searching, pageable);
+	}
+
+	public List<Integer> years() {
+		return this.documents.findYears();
+	}
+
+	/** The document if the reader may see it; otherwise not found, whatever the reason. */
+	public Document visible(Reader reader, long id) {
+		return this.documents
+			.findVisible(id, reader.chairsOffice(), reader.chairedGroups(), reader.delegationMember(),
+					reader.organisationId(), reader.audience(), reader.memberGroups())
+			.orElseThrow(NotFoundException::new);
+	}
+
+	/** The latest documents of a working group that the reader may see. */
+	public List<Document> ofWorkingGroup(Reader reader, long groupId, int limit) {
+		return this.documents.findVisibleOfGroup(groupId, reader.chairsOffice(), reader.chairedGroups(),
+				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
+				PageRequest.of(0, limit));
+	}
+
+	/** Those of the documents the reader may see; the others are left out. */
+	public List<Document> visibleAmong(Reader reader, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.documents.findVisibleAmong(ids, reader.chairsOffice(), reader.chairedGroups(),
+				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups());
+	}
+
+	/**
+	 * Search across documents: those the reader may open whose current title or text match, each
+	 * with the text of its current version, and the comments still shown on documents the reader
+	 * may open (signed-in readers only, as only they see the discussion).
+	 */
+	public SearchHits search(Reader reader, String query, int limit) {
+		List<Document> found = list(reader, new Filter(null, null, null, null, query), PageRequest.of(0, limit))
+			.getContent();
+		Map<Long, String> markdown = found.isEmpty() ? Map.of()
+				: this.versions.findCurrentOf(found.stream().map(Document::getId).toList())
+					.stream()
+					.collect(Collectors.toMap((version) -> version.getDocument().getId(), DocumentVersion::getMarkdown));
+		List<CommentHit> hits = List.of();
+		String words = FullText.booleanModeWords(query);
+		if (this.policy.seesDiscussion(reader) && !words.isEmpty()) {
+			List<Comment> matching = this.comments.searchText(words, limit * 3);
+			Map<Long, Document> readable = visibleAmong(reader,
+					matching.stream().map(Comment::getDocumentId).collect(Collectors.toSet()))
+				.stream()
+				.collect(Collectors.toMap(Document::getId, (document) -> document));
+			hits = matching.stream()
+				.filter((comment) -> readable.containsKey(comment.getDocumentId()))
+				.limit(limit)
+				.map((comment) -> new CommentHit(comment, readable.get(comment.getDocumentId())))
+				.toList();
+		}
+		return new SearchHits(found.stream()
+			.map((document) -> new DocumentHit(document, markdown.getOrDefault(document.getId(), "")))
+			.toList(), hits);
+	}
+
+	/** Whether the reader chairs the body that owns the document, and so runs its consensus rounds. */
+	public boolean chairsOwningBody(Reader reader, Document document) {
+		return this.policy.chairsOwningBody(reader, document);
+	}
+
+	/**
+	 * Everything the document page shows: the text with each block's discussion count, and one
+	 * page of the threads in the chosen part of the discussion (the whole of it, one block, the
+	 * comments on the document as a whole, or those on text that has since changed).
+	 */
+	public DocumentPage page(Reader reader, long id, String on, int pageNumber) {
+		Document document = visible(reader, id);
+		DocumentVersion current = current(document);
+		StoredText text = text(current);
+		Integer lastRead = reader.isSignedIn() ? lastRead(reader, id) : null;
+		boolean discussion = this.policy.seesDiscussion(reader);
+		Scope scope = Scope.of(on, text.anchors());
+		DocumentPage.Discussion shown = discussion ? discussion(id, scope, text, pageNumber)
+				: DocumentPage.Discussion.none(scope);
+		Map<Long, OrganisationRef> organisations = this.directory.organisations()
+			.stream()
+			.collect(Collectors.toMap(OrganisationRef::id, (ref) -> ref));
+		return new DocumentPage(document, current, text.cut(), text.blocks(), this.versions.findSummaries(id), shown,
+				discussion ? this.suggestions.findDecided(id, PageRequest.of(0, 20)) : List.of(),
+				lastRead, lastRead != null && lastRead < document.getCurrentVersion() ? lastRead : null,
+				permissions(reader, document),
+				document.getEditorOrganisations().stream().map(organisations::get).filter(Objects::nonNull).toList(),
+				document.getSharedWith().stream().map(organisations::get).filter(Objects::nonNull).toList(),
+				guestOrganisations(organisations), workingGroupCode(document));
+	}
+
+	/**
+	 * Moves the reader's mark to the version just shown. It writes only when the mark moves, so an
+	 * ordinary visit to a document already read writes nothing.
+	 */
+	@Transactional
+	public void markRead(Reader reader, DocumentPage page) {
+		int shown = page.current().getNumber();
+		if (!reader.isSignedIn() || (page.lastRead() != null && page.lastRead() >= shown)) {
+			return;
+		}
+		this.jdbc.update("""
+				INSERT INTO document_read (account_id, document_id, version_number, read_at) VALUES (?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE version_number = GREATEST(version_number, VALUES(version_number)),
+				  read_at = VALUES(read_at)""", reader.accountId(), page.document().getId(), shown,
+				Timestamp.from(this.clock.instant()));
+	}
+
+	/**
+	 * Where a comment is shown: the part of the discussion and the page that hold its thread, with
+	 * the comment's own anchor.
+	 */
+	public String placeOf(Reader reader, long documentId, long commentId) {
+		Document document = visible(reader, documentId);
+		if (!this.policy.seesDiscussion(reader)) {
+			throw new NotFoundException();
+		}
+		Comment comment = this.comments.findByIdAndDocumentId(commentId, documentId).orElseThrow(NotFoundException::new);
+		Comment root = (comment.getParentId() == null) ? comment
+				: this.comments.findByIdAndDocumentId(comment.getParentId(), documentId).orElse(comment);
+		StoredText text = text(current(document));
+		Scope scope = Scope.holding(root.getBlockAnchor(), text.anchors());
+		List<Long> roots = rootIds(documentId, scope, text.anchors());
+		int index = Math.max(roots.indexOf(root.getId()), 0);
+		return "/documents/" + documentId + "?on=" + scope.parameter() + "&page=" + (index / THREADS_PER_PAGE)
+				+ "#comment-" + commentId;
+	}
+
+	public VersionPage version(Reader reader, long id, int number) {
+		Document document = visible(reader, id);
+		return new VersionPage(document, version(document, number), this.versions.findSummaries(id));
+	}
+
+	public DiffPage diff(Reader reader, long id, int from, int to) {
+		Document document = visible(reader, id);
+		DocumentVersion older = version(document, from);
+		DocumentVersion newer = version(document, to);
+		return new DiffPage(document, older, newer, TextDiff.between(older.getMarkdown(), newer.getMarkdown()),
+				this.versions.findSummaries(id));
+	}
+
+	/** The text of the current version, for the edit form. */
+	public DocumentVersion currentForEditing(Reader reader, long id) {
+		Document document = visible(reader, id);
+		if (!this.policy.canEdit(reader, document)) {
+			throw new org.springframework.security.access.AccessDeniedException("Revising is for the document's editors");
+		}
+		return current(document);
+	}
+
+	public DocumentBlock block(Reader reader, long id, String anchor) {
+		return currentBlocks(reader, id).stream()
+			.filter((block) -> block.getAnchor().equals(anchor))
+			.findFirst()
+			.orElseThrow(NotFoundException::new);
+	}
+
+	/** The blocks of the current version, for choosing where to comment or suggest. */
+	public List<DocumentBlock> currentBlocks(Reader reader, long id) {
+		return text(current(visible(reader, id))).blocks();
+	}
+
+	public long workingGroupId(String code) {
+		return this.directory.workingGroups()
+			.stream()
+			.filter((group) -> group.code().equals(code))
+			.findFirst()
+			.orElseThrow(NotFoundException::new)
+			.id();
+	}
+
+	public Comment comment(Reader reader, long documentId, long commentId) {
+		visible(reader, documentId);
+		return this.comments.findByIdAndDocumentId(commentId, documentId).orElseThrow(NotFoundException::new);
+	}
+
+	// Within the module
+
+	DocumentVersion current(Document document) {
+		return version(document, document.getCurrentVersion());
+	}
+
+	DocumentVersion version(Document document, int number) {
+		return this.versions.findByNumber(document.getId(), number).orElseThrow(NotFoundException::new);
+	}
+
+	/** The blocks of a version, from the cache once read. */
+	List<DocumentBlock> blocks(DocumentVersion version) {
+		return text(version).blocks();
+	}
+
+	/** The code of the working group that owns the document, if one does. */
+	String workingGroupCode(Document document) {
+		if (document.getWorkingGroupId() == null) {
+			return null;
+		}
+		return this.directory.workingGroups()
+			.stream()
+			.filter((group) -> group.id() == document.getWorkingGroupId())
+			.map((group) -> group.code())
+			.findFirst()
+			.orElse(null);
+	}
+
+	private StoredText text(DocumentVersion version) {
+		return this.texts.get(version.getId(), (key) -> {
+			List<DocumentBlock> blocks = this.versions.findBlocks(key);
+			return new StoredText(blocks,
+					blocks.stream().map(DocumentBlock::getAnchor).collect(Collectors.toUnmodifiableSet()),
+					VersionText.cut(version.getHtml(), blocks.stream().map(DocumentBlock::getAnchor).toList()));
+		});
+	}
+
+	private Integer lastRead(Reader reader, long documentId) {
+		List<Integer> marks = this.jdbc.queryForList(
+				"SELECT version_number FROM document_read WHERE account_id = ? AND document_id = ?", Integer.class,
+				reader.accountId(), documentId);
+		return marks.isEmpty() ? null : marks.get(0);
+	}
+
+	private DocumentPage.Discussion discussion(long id, Scope scope, StoredText text, int pageNumber) {
+		Map<String, DocumentPage.Count> counts = new java.util.HashMap<>();
+		for (Object[] row : this.comments.countByAnchor(id)) {
+			counts.put(DocumentPage.key((String) row[0]),
+					new DocumentPage.Count(((Number) row[1]).longValue(), ((Number) row[2]).longValue(), 0));
+		}
+		for (Object[] row : this.suggestions.countOpenByAnchor(id)) {
+			String key = DocumentPage.key((String) row[0]);
+			DocumentPage.Count count = counts.getOrDefault(key, DocumentPage.Count.NONE);
+			counts.put(key, new DocumentPage.Count(count.comments(), count.threads(), ((Number) row[1]).longValue()));
+		}
+		long threads = scope.threadsIn(counts, text.anchors());
+		int last = (int) Math.max(0, (threads - 1) / THREADS_PER_PAGE);
+		Pageable pageable = PageRequest.of(Math.min(Math.max(pageNumber, 0), last), THREADS_PER_PAGE);
+		List<Comment> roots = switch (scope.kind()) {
+			case ALL -> this.comments.findRoots(id, pageable);
+			case GENERAL -> this.comments.findGeneralRoots(id, pageable);
+			case BLOCK -> this.comments.findRootsOn(id, scope.anchor(), pageable);
+			case EARLIER -> this.comments.findRootsOffText(id, text.anchors(), pageable);
+		};
+		Map<Long, List<Comment>> replies = roots.isEmpty() ? Map.of()
+				: this.comments.findReplies(roots.stream().map(Comment::getId).toList())
+					.stream()
+					.collect(Collectors.groupingBy(Comment::getParentId));
+		List<DocumentPage.Thread> shown = roots.stream()
+			.map((root) -> new DocumentPage.Thread(root, replies.getOrDefault(root.getId(), List.of()),
+					text.excerptOf(root.getBlockAnchor())))
+			.toList();
+		List<Suggestion> open = (scope.kind() == DocumentPage.ScopeKind.BLOCK)
+				? this.suggestions.findOpenOn(id, scope.anchor()) : List.of();
+		return new DocumentPage.Discussion(scope, text.excerptOf(scope.anchor()), counts,
+				new org.springframework.data.domain.PageImpl<>(shown, pageable, threads), open,
+				new Scope(DocumentPage.ScopeKind.EARLIER, null).threadsIn(counts, text.anchors()));
+	}
+
+	private List<Long> rootIds(long id, Scope scope, Set<String> anchors) {
+		return switch (scope.kind()) {
+			case ALL -> this.comments.findRootIds(id);
+			case GENERAL -> this.comments.findGeneralRootIds(id);
+			case BLOCK -> this.comments.findRootIdsOn(id, scope.anchor());
+			case EARLIER -> this.comments.findRootIdsOffText(id, anchors);
+		};
+	}
+
+	private List<OrganisationRef> guestOrganisations(Map<Long, OrganisationRef> organisations) {
+		return organisations.values()
+			.stream()
+			.filter((ref) -> ref.kind() == OrganisationKind.GUEST)
+			.sorted(java.util.Comparator.comparing((OrganisationRef ref) -> ref.name().en()))
+			.toList();
+	}
+
+	private Permissions permissions(Reader reader, Document document) {
+		return new Permissions(this.policy.canEdit(reader, document) && document.getStatus().isRevisable(),
+				this.policy.canManage(reader, document), this.policy.canComment(reader, document),
+				this.policy.canModerate(reader));
+	}
+
+	/** A version's blocks and its text cut at them. */
+	private record StoredText(List<DocumentBlock> blocks, Set<String> anchors, VersionText cut) {
+
+		String excerptOf(String anchor) {
+			if (anchor == null) {
+				return null;
+			}
+			return this.blocks.stream()
+				.filter((block) -> block.getAnchor().equals(anchor))
+				.map(DocumentBlock::getExcerpt)
+				.findFirst()
+				.orElse(null);
+		}
+
+		int weight() {
+			return this.cut.parts().stream().mapToInt((part) -> part.html().length()).sum() * 2
+					+ this.blocks.stream().mapToInt((block) -> block.getSource().length() + 400).sum() * 2;
+		}
+
+	}
+
+	public record Filter(DocumentType type, OwningBody body, Integer year, DocumentStatus status, String query) {
+	}
+
+	public record Permissions(boolean edit, boolean manage, boolean comment, boolean moderate) {
+	}
+
+	public record VersionPage(Document document, DocumentVersion version, List<VersionSummary> versions) {
+	}
+
+	public record DiffPage(Document document, DocumentVersion from, DocumentVersion to, List<TextDiff.Line> lines,
+			List<VersionSummary> versions) {
+
+		public boolean identical() {
+			return this.lines.stream().noneMatch(TextDiff.Line::changed);
+		}
+
+	}
+
+	public record DocumentHit(Document document, String text) {
+	}
+
+	public record CommentHit(Comment comment, Document document) {
+	}
+
+	public record SearchHits(List<DocumentHit> documents, List<CommentHit> comments) {
+	}
+
+}
