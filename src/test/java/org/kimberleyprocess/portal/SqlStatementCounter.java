@@ -31,4 +31,10 @@ public class SqlStatementCounter implements BeanPostProcessor {
 		return QueryCountHolder.getGrandTotal().getTotal();
 	}
 
+	/** Statements that change data: INSERT, UPDATE, DELETE (and anything else that is no SELECT). */
+	public static long writes() {
+		var total = QueryCountHolder.getGrandTotal();
+		return total.getInsert() + total.getUpdate() + total.getDelete() + total.getOther();
+	}
+
 }

@@ -32,6 +32,14 @@ public class PublicPages extends ShallowEtagHeaderFilter {
 	/** Pages rendered before this start of the portal (perhaps by another release) are not current. */
 	private static final String BUILD = java.util.UUID.randomUUID().toString();
 
+	/**
+	 * Weak ETags: the page is the same whatever its compression, and Tomcat compresses no response
+	 * that carries a strong one.
+	 */
+	public PublicPages() {
+		setWriteWeakETag(true);
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -58,7 +66,7 @@ public class PublicPages extends ShallowEtagHeaderFilter {
 		for (Object part : parts) {
 			identity.append('|').append(part);
 		}
-		return request.checkNotModified("\"" + sha256(identity.toString()) + "\"", lastModified.toEpochMilli());
+		return request.checkNotModified("W/\"" + sha256(identity.toString()) + "\"", lastModified.toEpochMilli());
 	}
 
 	private static String sha256(String text) {
