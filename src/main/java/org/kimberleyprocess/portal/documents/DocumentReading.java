@@ -76,18 +76,24 @@ public class DocumentReading {
 	}
 
 	public Page<Document> list(Reader reader, Filter filter, Pageable pageable) {
-		Set<Long> matches = Set.of(-1L);
-		boolean searching = StringUtils.hasText(filter.query());
-		if (searching) {
-			String words = FullText.booleanModeWords(filter.query());
-			if (!words.isEmpty()) {
-				matches = new java.util.HashSet<>(this.versions.searchCurrentText(words));
-				matches.add(-1L);
-			}
-		}
+		Set<Long> matches = matching(filter.query());
 		return this.documents.findVisiblePage(reader.chairsOffice(), reader.chairedGroups(),
 				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
-				filter.type(), filter.body(), filter.year(), filter.status(), matches, searching, pageable);
+				filter.type(), filter.body(), filter.year(), filter.status(), (matches == null) ? Set.of(-1L) : matches,
+				matches != null, pageable);
+	}
+
+	/** The ids of documents whose current text matches, or null when there is nothing to search for. */
+	private Set<Long> matching(String query) {
+		if (!StringUtils.hasText(query)) {
+			return null;
+		}
+		Set<Long> matches = new java.util.HashSet<>(Set.of(-1L));
+		String words = FullText.booleanModeWords(query);
+		if (!words.isEmpty()) {
+			matches.addAll(this.versions.searchCurrentText(words));
+		}
+		return matches;
 	}
 
 	public List<Integer> years() {
@@ -124,8 +130,11 @@ public class DocumentReading {
 	 * may open (signed-in readers only, as only they see the discussion).
 	 */
 	public SearchHits search(Reader reader, String query, int limit) {
-		List<Document> found = list(reader, new Filter(null, null, null, null, query), PageRequest.of(0, limit))
-			.getContent();
+		Set<Long> matches = matching(query);
+		List<Document> found = (matches == null) ? List.of()
+				: this.documents.findVisibleFirst(reader.chairsOffice(), reader.chairedGroups(),
+						reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
+						null, null, null, null, matches, true, PageRequest.of(0, limit));
 		Map<Long, String> markdown = found.isEmpty() ? Map.of()
 				: this.versions.findCurrentOf(found.stream().map(Document::getId).toList())
 					.stream()
@@ -312,13 +321,12 @@ public class DocumentReading {
 	private DocumentPage.Discussion discussion(long id, Scope scope, StoredText text, int pageNumber) {
 		Map<String, DocumentPage.Count> counts = new java.util.HashMap<>();
 		for (Object[] row : this.comments.countByAnchor(id)) {
-			counts.put(DocumentPage.key((String) row[0]),
-					new DocumentPage.Count(((Number) row[1]).longValue(), ((Number) row[2]).longValue(), 0));
-		}
-		for (Object[] row : this.suggestions.countOpenByAnchor(id)) {
-			String key = DocumentPage.key((String) row[0]);
+			String key = DocumentPage.key((String) row[1]);
+			long number = ((Number) row[2]).longValue();
 			DocumentPage.Count count = counts.getOrDefault(key, DocumentPage.Count.NONE);
-			counts.put(key, new DocumentPage.Count(count.comments(), count.threads(), ((Number) row[1]).longValue()));
+			counts.put(key, "C".equals(String.valueOf(row[0]))
+					? new DocumentPage.Count(number, ((Number) row[3]).longValue(), count.openSuggestions())
+					: new DocumentPage.Count(count.comments(), count.threads(), number));
 		}
 		long threads = scope.threadsIn(counts, text.anchors());
 		int last = (int) Math.max(0, (threads - 1) / THREADS_PER_PAGE);

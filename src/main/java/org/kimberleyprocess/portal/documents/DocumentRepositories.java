@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -16,6 +17,7 @@ import jakarta.persistence.LockModeType;
 
 interface DocumentRepository extends JpaRepository<Document, Long> {
 
+	@EntityGraph(attributePaths = { "editorOrganisations", "sharedWith" })
 	@Query("select d from Document d where d.id = :id and " + DocumentPolicy.VISIBLE)
 	Optional<Document> findVisible(@Param("id") long id, @Param("chair") boolean chair,
 			@Param("chairedGroups") Set<Long> chairedGroups, @Param("delegate") boolean delegate,
@@ -24,6 +26,14 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 	@Query(value = "select d from Document d where " + DocumentPolicy.VISIBLE + FILTERS + " order by d.updatedAt desc, d.id desc",
 			countQuery = "select count(d) from Document d where " + DocumentPolicy.VISIBLE + FILTERS)
 	Page<Document> findVisiblePage(@Param("chair") boolean chair, @Param("chairedGroups") Set<Long> chairedGroups,
+			@Param("delegate") boolean delegate, @Param("org") long organisationId, @Param("kind") String kind,
+			@Param("groups") Set<Long> groups, @Param("type") DocumentType type, @Param("body") OwningBody body,
+			@Param("year") Integer year, @Param("status") DocumentStatus status, @Param("ids") Set<Long> ids,
+			@Param("searching") boolean searching, Pageable pageable);
+
+	/** The same as a list without its total, for search: no count query. */
+	@Query("select d from Document d where " + DocumentPolicy.VISIBLE + FILTERS + " order by d.updatedAt desc, d.id desc")
+	List<Document> findVisibleFirst(@Param("chair") boolean chair, @Param("chairedGroups") Set<Long> chairedGroups,
 			@Param("delegate") boolean delegate, @Param("org") long organisationId, @Param("kind") String kind,
 			@Param("groups") Set<Long> groups, @Param("type") DocumentType type, @Param("body") OwningBody body,
 			@Param("year") Integer year, @Param("status") DocumentStatus status, @Param("ids") Set<Long> ids,
@@ -90,10 +100,16 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 			order by c.created_at desc limit :limit""", nativeQuery = true)
 	List<Comment> searchText(@Param("words") String words, @Param("limit") int limit);
 
-	/** Per block anchor (null for the document as a whole): comments with replies, and threads. */
-	@Query("""
-			select c.blockAnchor, count(c), sum(case when c.parentId is null then 1 else 0 end)
-			from Comment c where c.documentId = :id group by c.blockAnchor""")
+	/**
+	 * Per block anchor (null for the document as a whole): {@code C} rows with the comments
+	 * (replies included) and the threads, {@code S} rows with the open suggested changes.
+	 */
+	@Query(value = """
+			select 'C', block_anchor, count(*), sum(parent_id is null) from document_comment
+			where document_id = :id group by block_anchor
+			union all
+			select 'S', block_anchor, count(*), 0 from document_suggestion
+			where document_id = :id and status = 'OPEN' group by block_anchor""", nativeQuery = true)
 	List<Object[]> countByAnchor(@Param("id") long documentId);
 
 	String ROOTS = "from Comment c where c.documentId = :id and c.parentId is null";
@@ -134,12 +150,6 @@ interface CommentRepository extends JpaRepository<Comment, Long> {
 }
 
 interface SuggestionRepository extends JpaRepository<Suggestion, Long> {
-
-	@Query("""
-			select s.blockAnchor, count(s) from Suggestion s
-			where s.documentId = :id and s.status = org.kimberleyprocess.portal.documents.Suggestion.Status.OPEN
-			group by s.blockAnchor""")
-	List<Object[]> countOpenByAnchor(@Param("id") long documentId);
 
 	@Query("""
 			select s from Suggestion s where s.documentId = :id and s.blockAnchor = :anchor
