@@ -57,6 +57,8 @@ class Inbox {
 				}, accountId, kind, kind, unreadOnly, size + 1, page * size);
 	}
 
+	/** One statement on every signed-in page, so it runs alone rather than in a transaction of its own. */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	int unread(long accountId) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE account_id = ? AND read_at IS NULL",
 				Integer.class, accountId);
