@@ -12,3 +12,6 @@ SET c.parent_id = p.parent_id WHERE p.parent_id IS NOT NULL;
 
 -- The threads of one block, or of the whole document, in the order they began.
 CREATE INDEX ix_comment_threads ON document_comment (document_id, parent_id, block_anchor, created_at);
+
+-- Lists of documents show the most recently changed first, twenty at a time.
+CREATE INDEX ix_document_recent ON document (updated_at, id);

@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -25,6 +23,7 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
 import org.kimberleyprocess.portal.directory.OrganisationKind;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.DocumentPage.Scope;
+import org.kimberleyprocess.portal.documents.VersionTexts.StoredText;
 import org.kimberleyprocess.portal.shared.FullText;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
@@ -56,15 +55,12 @@ public class DocumentReading {
 
 	private final Clock clock;
 
-	/** Versions never change once saved: their text, blocks and cut are kept by version id. */
-	private final Cache<Long, StoredText> texts = Caffeine.newBuilder()
-		.maximumWeight(64L * 1024 * 1024)
-		.weigher((Long id, StoredText text) -> text.weight())
-		.build();
+	private final VersionTexts texts;
 
 	DocumentReading(DocumentRepository documents, DocumentVersionRepository versions, CommentRepository comments,
 			SuggestionRepository suggestions, DocumentPolicy policy, DirectoryQueries directory, JdbcTemplate jdbc,
-			Clock clock) {
+			Clock clock, VersionTexts texts) {
+		this.texts = texts;
 		this.documents = documents;
 		this.versions = versions;
 		this.comments = comments;
@@ -303,12 +299,7 @@ public class DocumentReading {
 	}
 
 	private StoredText text(DocumentVersion version) {
-		return this.texts.get(version.getId(), (key) -> {
-			List<DocumentBlock> blocks = this.versions.findBlocks(key);
-			return new StoredText(blocks,
-					blocks.stream().map(DocumentBlock::getAnchor).collect(Collectors.toUnmodifiableSet()),
-					VersionText.cut(version.getHtml(), blocks.stream().map(DocumentBlock::getAnchor).toList()));
-		});
+		return this.texts.of(version);
 	}
 
 	private Integer lastRead(Reader reader, long documentId) {
@@ -373,27 +364,6 @@ public class DocumentReading {
 		return new Permissions(this.policy.canEdit(reader, document) && document.getStatus().isRevisable(),
 				this.policy.canManage(reader, document), this.policy.canComment(reader, document),
 				this.policy.canModerate(reader));
-	}
-
-	/** A version's blocks and its text cut at them. */
-	private record StoredText(List<DocumentBlock> blocks, Set<String> anchors, VersionText cut) {
-
-		String excerptOf(String anchor) {
-			if (anchor == null) {
-				return null;
-			}
-			return this.blocks.stream()
-				.filter((block) -> block.getAnchor().equals(anchor))
-				.map(DocumentBlock::getExcerpt)
-				.findFirst()
-				.orElse(null);
-		}
-
-		int weight() {
-			return this.cut.parts().stream().mapToInt((part) -> part.html().length()).sum() * 2
-					+ this.blocks.stream().mapToInt((block) -> block.getSource().length() + 400).sum() * 2;
-		}
-
 	}
 
 	public record Filter(DocumentType type, OwningBody body, Integer year, DocumentStatus status, String query) {

@@ -3,14 +3,9 @@ package org.kimberleyprocess.portal.documents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +15,7 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.DirectoryQueries.OrganisationRef;
 import org.kimberleyprocess.portal.directory.OrganisationKind;
 import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.documents.DocumentForms.NewComment;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
-import org.kimberleyprocess.portal.documents.DocumentForms.NewSuggestion;
 import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
@@ -159,7 +152,6 @@ public class Drafting {
 		return Set.copyOf(organisationIds);
 	}
 
-
 	/** An editor's note, or the portal's own; a typed note can never pass for one of the portal's. */
 	private static String noteOr(String note, String fallback) {
 		if (!StringUtils.hasText(note)) {
@@ -198,6 +190,5 @@ public class Drafting {
 		}
 
 	}
-
 
 }

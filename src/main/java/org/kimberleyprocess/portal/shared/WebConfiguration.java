@@ -16,6 +16,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	private final org.springframework.transaction.PlatformTransactionManager transactions;
+
+	WebConfiguration(org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.transactions = transactions;
+	}
+
 	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
 
 	@Bean
@@ -45,6 +51,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new ReadOnlyPages(this.transactions));
 	}
 
 }
