@@ -18,8 +18,11 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
-		// Tests drive the mail queue, the digest and the reminders themselves, at the times they set.
-		"portal.mail.send-interval=PT24H", "portal.mail.digest-cron=-", "portal.notifications.reminder-check=PT24H" })
+		// Tests drive the mail queue, the digest, the reminders, the closing of due rounds and the
+		// office switch themselves, at the times they set: a scheduled run while one test has moved
+		// the clock would act on the demo's rounds behind the others' backs.
+		"portal.mail.send-interval=PT24H", "portal.mail.digest-cron=-", "portal.notifications.reminder-check=PT24H",
+		"portal.consensus.deadline-check=PT24H", "portal.chairs.switch-check=PT24H" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @Import(SqlStatementCounter.class)

@@ -551,7 +551,8 @@ class CanaryConfidentialityTest {
 					.andReturn()
 					.getResponse();
 				boolean posted = response.getRedirectedUrl() != null
-						&& response.getRedirectedUrl().startsWith("/documents/" + id + "#comment-");
+						&& response.getRedirectedUrl().startsWith("/documents/" + id + "?on=")
+						&& response.getRedirectedUrl().contains("#comment-");
 				if (!allowed) {
 					if (posted) {
 						this.violations.add(reader + " | comment form (posting a comment) | " + level);
