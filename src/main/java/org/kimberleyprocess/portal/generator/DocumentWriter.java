@@ -258,7 +258,7 @@ final class DocumentWriter {
 				}
 				case OPEN -> {
 					Round round = step.round();
-					Version version = doc.current();
+					Version version = doc.versions.get(current - 1);
 					round.versionNumber = version.number;
 					round.sha = version.sha;
 					round.id = this.nextRound++;
@@ -440,8 +440,8 @@ final class DocumentWriter {
 			until = from.plusSeconds(30);
 		}
 		double coverage = doc.fullCoverage && "MEETING".equals(round.kind) ? 1.0
-				: "MEETING".equals(round.kind) ? 0.3 + 0.6 * this.random.nextDouble()
-						: 0.2 + 0.5 * this.random.nextDouble();
+				: "MEETING".equals(round.kind) ? 0.5 + 0.45 * this.random.nextDouble()
+						: 0.35 + 0.45 * this.random.nextDouble();
 		if (round.outcome == null) {
 			coverage *= 0.6;
 		}

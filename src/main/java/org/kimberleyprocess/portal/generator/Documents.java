@@ -107,10 +107,6 @@ final class Documents {
 
 		boolean fullCoverage;
 
-		Version current() {
-			return this.versions.get(this.versions.size() - 1);
-		}
-
 		Version versionAt(Instant at) {
 			Version found = this.versions.get(0);
 			for (Version version : this.versions) {
@@ -570,6 +566,9 @@ final class Documents {
 		Instant circulated = draft ? null
 				: doc.visit != null ? created.plusSeconds(2)
 						: created.plus(Duration.ofMinutes(30 + this.random.nextInt(60 * 24 * 5)));
+		if (circulated != null && circulated.isAfter(this.now.minus(Duration.ofHours(1)))) {
+			circulated = created.plus(Duration.between(created, this.now.minus(Duration.ofHours(1))).dividedBy(2));
+		}
 		if (circulated != null) {
 			steps.add(new Step(Kind.CIRCULATE, circulated, null));
 		}

@@ -19,7 +19,7 @@ final class Texts {
 			"production data", "expert missions", "capacity building", "customs cooperation", "money-laundering risks",
 			"the participation of civil society", "industry self-regulation", "the System of Warranties",
 			"enforcement", "the definition of conflict diamonds", "the core document of the Certification Scheme",
-			"the valuation methodology", "the rules of procedure", "the engagement with external organisations",
+			"the rules of procedure", "the engagement with external organisations",
 			"the reporting template", "the monitoring of exports", "diamond identification", "the cost of the Chair's office" };
 
 	static final String[] TITLE_OPENINGS = { "Guidance note on", "Draft framework for", "Proposals on", "Report on",
@@ -27,8 +27,8 @@ final class Texts {
 			"Recommendations on", "Analysis of", "Progress report on", "Background paper on" };
 
 	private static final String[] SUBJECTS = { "The Plenary", "The working group", "The committee", "The Chair",
-			"The Participants", "The monitoring team", "The subgroup", "The meeting", "The review team",
-			"The secretariat", "The delegations" };
+			"The monitoring team", "The subgroup", "The meeting", "The review team", "The secretariat",
+			"The Intersessional meeting" };
 
 	private static final String[] VERBS = { "notes", "welcomes", "recalls", "encourages", "requests", "recommends",
 			"takes note of", "reaffirms its commitment to", "underlines the importance of", "agrees to continue the work on",
@@ -58,9 +58,8 @@ final class Texts {
 			"This is consistent with our annual report.", "Other delegations have raised the same concern.",
 			"The text of the earlier version was clearer on this.", "We are flexible on the exact wording.",
 			"The dates should match the calendar of meetings.",
-			"A consistent valuation of rough diamonds depends on it.",
-			"The valuation figures should be reported in US dollars per carat.",
-			"The subgroup on valuation could look at this.", "Our experts are available to help." };
+			"The figures should be reported in US dollars per carat.", "Our experts are available to help.",
+			"The subgroup on valuation could look at this." };
 
 	private static final String[] FIRST_NAMES = { "Amina", "Thabo", "Lerato", "Kwame", "Fatou", "Chipo", "Tendai",
 			"Olga", "Dmitri", "Anna", "Sergei", "Mei", "Wei", "Hiroshi", "Yuki", "Min-jun", "Priya", "Rahul", "Anil",
@@ -100,7 +99,7 @@ final class Texts {
 
 	String sentence(String topic) {
 		String sentence = pick(SUBJECTS) + " " + pick(VERBS) + " " + topic + " " + pick(CLAUSES) + ".";
-		if (this.random.nextInt(28) == 0) {
+		if (this.random.nextInt(400) == 0) {
 			sentence += " A consistent valuation of rough diamonds remains a shared objective.";
 		}
 		return sentence;
@@ -190,7 +189,7 @@ final class Texts {
 		if (this.random.nextInt(3) == 0) {
 			text += " " + pick(COMMENT_FOLLOW_UPS);
 		}
-		if (this.random.nextInt(40) == 0) {
+		if (this.random.nextInt(60) == 0) {
 			text += "\n\nWe would also like the subgroup on valuation to review the figures.";
 		}
 		return text;
@@ -199,7 +198,7 @@ final class Texts {
 	String reply(String organisation) {
 		String[] replies = { " thanks the delegation for this point.", " shares this view.",
 				" does not see the need for this change.", " can accept this proposal.",
-				" suggests discussing this in the margins of the meeting.", " agrees; the valuation point is important.",
+				" suggests discussing this in the margins of the meeting.", " agrees; the point is important.",
 				" would like to see the proposed text in writing." };
 		return organisation + pick(replies) + (this.random.nextInt(4) == 0 ? " " + pick(COMMENT_FOLLOW_UPS) : "");
 	}
