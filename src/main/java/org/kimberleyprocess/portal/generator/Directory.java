@@ -154,8 +154,8 @@ final class Directory {
 	}
 
 	/**
-	 * Adds accounts until the directory holds {@code total}: an alternate for every Participant,
-	 * the Chair's offices of past Chairs, a guest account for each guest organisation, more
+	 * Adds accounts until the directory holds {@code total}: the Chair's offices of past Chairs
+	 * (always, as their years' texts need them), an alternate for every Participant, a guest account for each guest organisation, more
 	 * representatives for the Observers, then delegates in turn. Answers the audit entries' acts.
 	 */
 	void grow(int total, Set<String> pastChairs, String passwordHash, Random random, Texts texts, Trail trail,
@@ -165,15 +165,16 @@ final class Directory {
 		long nextId = this.jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM account", Long.class);
 		Person admin = person("admin");
 		List<String[]> wanted = new ArrayList<>();
+		for (String code : pastChairs) {
+			if (chairsOffice(organisation(code)) == null) {
+				wanted.add(new String[] { "chair-" + code, code, "CHAIRS_OFFICE" });
+			}
+		}
+		int required = wanted.size();
 		for (Organisation participant : this.participantsByName) {
 			String username = "alt-" + participant.code();
 			if (!this.byUsername.containsKey(username)) {
 				wanted.add(new String[] { username, participant.code(), "ALTERNATE" });
-			}
-		}
-		for (String code : pastChairs) {
-			if (chairsOffice(organisation(code)) == null) {
-				wanted.add(new String[] { "chair-" + code, code, "CHAIRS_OFFICE" });
 			}
 		}
 		for (Organisation organisation : this.organisations.values()) {
@@ -202,9 +203,10 @@ final class Directory {
 		}
 		Instant at = from;
 		for (String[] account : wanted) {
-			if (this.people.size() >= total) {
+			if (this.people.size() >= total && required == 0) {
 				break;
 			}
+			required = Math.max(0, required - 1);
 			Organisation organisation = organisation(account[1]);
 			String name = texts.personName();
 			String language = FRANCOPHONE.contains(organisation.code()) ? "fr" : "en";
