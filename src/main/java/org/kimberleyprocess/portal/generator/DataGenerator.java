@@ -101,12 +101,14 @@ public class DataGenerator {
 
 	public Report generate(GenerationScale scale) {
 		long started = System.nanoTime();
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant resume = this.clock.instant();
+		// The history ends at the hour the demo opens, so a seed always writes the same history.
+		Instant now = resume.truncatedTo(ChronoUnit.HOURS);
 		try {
 			run(scale, now);
 		}
 		finally {
-			this.clock.travelTo(now);
+			this.clock.travelTo(resume);
 			SecurityContextHolder.clearContext();
 		}
 		long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
@@ -148,7 +150,7 @@ public class DataGenerator {
 		inboxes.settle(documents.docs);
 		log.info("Documents written: {} versions' blocks, {} positions", writer.blocksWritten, writer.positionsWritten);
 
-		inTransaction(() -> meetings.write(this.jdbc, trail, now, inboxes));
+		inTransaction(() -> meetings.write(this.jdbc, trail, now, inboxes, documents.docs));
 		inTransaction(() -> visits.write(this.jdbc, trail, inboxes));
 
 		Comments comments = new Comments(this.jdbc, this.renderer, directory, calendar, trail, inboxes, random, texts,

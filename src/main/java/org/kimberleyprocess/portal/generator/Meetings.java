@@ -178,7 +178,8 @@ final class Meetings {
 	 * Writes the meetings that are not the demo's, their agendas (standing items and the texts
 	 * taken up, with outcomes once the meeting is over) and the registrations of delegations.
 	 */
-	void write(JdbcTemplate jdbc, Trail trail, Instant now, Inboxes inboxes) {
+	void write(JdbcTemplate jdbc, Trail trail, Instant now, Inboxes inboxes, List<Documents.Doc> docs) {
+		takeUpPapers(docs);
 		long meetingId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM meeting", Long.class);
 		long itemId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM agenda_item", Long.class);
 		long registrationId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM meeting_registration",
@@ -287,12 +288,47 @@ final class Meetings {
 		registrations.flush();
 	}
 
+	/**
+	 * Each meeting also takes up a few of the papers circulated before it: a working group its own
+	 * papers of the year, the Plenary and the Intersessional the year's papers of their own.
+	 */
+	private void takeUpPapers(List<Documents.Doc> docs) {
+		Map<String, List<Documents.Doc>> byBody = new HashMap<>();
+		for (Documents.Doc doc : docs) {
+			if (doc.scenario == Documents.Scenario.NONE && doc.discussionFrom != null) {
+				String key = (doc.group == null ? doc.body : doc.group.code()) + doc.year;
+				byBody.computeIfAbsent(key, (k) -> new ArrayList<>()).add(doc);
+			}
+		}
+		for (Meeting meeting : this.all) {
+			if (meeting.existing) {
+				continue;
+			}
+			String key = (meeting.group == null ? meeting.kind : meeting.group.code()) + meeting.year;
+			Instant opening = meeting.day(0, 8);
+			List<Documents.Doc> papers = byBody.getOrDefault(key, List.of())
+				.stream()
+				.filter((doc) -> doc.discussionFrom.isBefore(opening))
+				.toList();
+			int count = Math.min(papers.size(), 1 + this.random.nextInt(4));
+			for (int i = 0; i < count; i++) {
+				Documents.Doc paper = papers.get(this.random.nextInt(papers.size()));
+				if (meeting.agenda.stream().noneMatch((item) -> item.document() == paper)) {
+					meeting.agenda.add(new Item(Texts.capitalise(paper.topic), paper, null));
+				}
+			}
+		}
+	}
+
 	/** What the meeting concluded on a text, once it is over. */
 	private static Item withOutcome(Item item, boolean past) {
 		if (!past || item.document() == null) {
 			return item;
 		}
 		Documents.Doc doc = item.document();
+		if (doc.scenario == Documents.Scenario.NONE) {
+			return new Item(item.title(), doc, "The meeting discussed the paper.");
+		}
 		String outcome = switch (doc.status) {
 			case "ADOPTED" -> "Adopted as " + doc.officialNumber + ".";
 			case "NOT_ADOPTED" -> "No consensus: the text goes back to its drafters.";
