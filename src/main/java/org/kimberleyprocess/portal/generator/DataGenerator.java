@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -248,10 +247,6 @@ public class DataGenerator {
 			counts.put(table, this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
 		}
 		return counts;
-	}
-
-	Consumer<Runnable> transactions() {
-		return this::inTransaction;
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -156,7 +155,7 @@ final class Directory {
 	/**
 	 * Adds accounts until the directory holds {@code total}: the Chair's offices of past Chairs
 	 * (always, as their years' texts need them), an alternate for every Participant, a guest account for each guest organisation, more
-	 * representatives for the Observers, then delegates in turn. Answers the audit entries' acts.
+	 * representatives for the Observers, then delegates in turn, each with its audit entry.
 	 */
 	void grow(int total, Set<String> pastChairs, String passwordHash, Random random, Texts texts, Trail trail,
 			Instant from) {
@@ -244,13 +243,6 @@ final class Directory {
 				VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, FALSE, 0, ?)""", accounts);
 		this.jdbc.batchUpdate("INSERT INTO account_role (account_id, role) VALUES (?, ?)", roles);
 		this.people.sort(Comparator.comparingLong(Person::id));
-	}
-
-	/** The accounts of the organisations, without duplicates, in the directory's order. */
-	List<Person> peopleOf(java.util.Collection<Organisation> organisations) {
-		Set<Long> ids = new LinkedHashSet<>();
-		organisations.forEach((o) -> ids.add(o.id()));
-		return this.people.stream().filter((p) -> ids.contains(p.organisation().id())).toList();
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.kimberleyprocess.portal.generator;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,16 +105,6 @@ final class Documents {
 		Visits.Visit visit;
 
 		boolean fullCoverage;
-
-		Version versionAt(Instant at) {
-			Version found = this.versions.get(0);
-			for (Version version : this.versions) {
-				if (!version.at.isAfter(at)) {
-					found = version;
-				}
-			}
-			return found;
-		}
 
 		String bodyLabel() {
 			return switch (this.body) {

@@ -19,8 +19,6 @@ final class Rows {
 
 	private final List<Object[]> pending = new ArrayList<>();
 
-	private long written;
-
 	Rows(JdbcTemplate jdbc, String sql) {
 		this.jdbc = jdbc;
 		this.sql = sql;
@@ -34,12 +32,7 @@ final class Rows {
 		for (int from = 0; from < this.pending.size(); from += BATCH) {
 			this.jdbc.batchUpdate(this.sql, this.pending.subList(from, Math.min(this.pending.size(), from + BATCH)));
 		}
-		this.written += this.pending.size();
 		this.pending.clear();
-	}
-
-	long written() {
-		return this.written + this.pending.size();
 	}
 
 }

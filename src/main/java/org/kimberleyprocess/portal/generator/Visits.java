@@ -49,8 +49,6 @@ final class Visits {
 
 		String ending;
 
-		Instant createdAt;
-
 	}
 
 	private record Event(String from, String to, Person actor, String actorName, String note, Instant at) {
