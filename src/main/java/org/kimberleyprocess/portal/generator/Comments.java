@@ -23,7 +23,8 @@ import org.kimberleyprocess.portal.generator.Documents.Version;
 
 /**
  * The discussion: comments on blocks of the version current when they were written (or on the
- * whole text), replies that keep their parent's block and version, written only while the
+ * whole text), replies that keep their parent's block and version (and, as the portal stores
+ * them, name their thread's first comment as parent), written only while the
  * document took comments and only by people who could read it then; a few corrected within the
  * edit window, deleted by their authors or hidden by the Chair's office. HTML comes from
  * {@link MarkdownRenderer#renderComment}, as the drafting engine stores it.
@@ -168,7 +169,7 @@ final class Comments {
 		});
 	}
 
-	private record Written(long id, Person author, int version, String anchor, Instant at) {
+	private record Written(long id, long thread, Person author, int version, String anchor, Instant at) {
 	}
 
 	private void discussion(long documentId, String title, int year, String confidentiality, Directory.Group group,
@@ -206,8 +207,8 @@ final class Comments {
 			String markdown = MarkdownRenderer.normalise(parent == null ? this.texts.comment(author.organisation().nameEn())
 					: this.texts.reply(author.organisation().nameEn()));
 			long id = this.nextId++;
-			written.add(new Written(id, author, version, anchor, at));
-			pending.add(new Object[] { id, documentId, version, anchor, parent == null ? null : parent.id(), author, at });
+			written.add(new Written(id, parent == null ? id : parent.thread(), author, version, anchor, at));
+			pending.add(new Object[] { id, documentId, version, anchor, parent == null ? null : parent.thread(), author, at });
 			markdowns.add(markdown);
 			if (parent != null && parent.author().id() != author.id()) {
 				this.inboxes.commentReply(documentId, title, confidentiality, group, shares, id, parent.author(),
