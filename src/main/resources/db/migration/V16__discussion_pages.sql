@@ -15,3 +15,6 @@ CREATE INDEX ix_comment_threads ON document_comment (document_id, parent_id, blo
 
 -- Lists of documents show the most recently changed first, twenty at a time.
 CREATE INDEX ix_document_recent ON document (updated_at, id);
+
+-- The year filter lists the years documents exist for.
+CREATE INDEX ix_document_year ON document (year);

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,25 +72,34 @@ public class DocumentReading {
 		this.clock = clock;
 	}
 
-	public Page<Document> list(Reader reader, Filter filter, Pageable pageable) {
-		Set<Long> matches = matching(filter.query());
-		return this.documents.findVisiblePage(reader.chairsOffice(), reader.chairedGroups(),
-				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
-				filter.type(), filter.body(), filter.year(), filter.status(), (matches == null) ? Set.of(-1L) : matches,
-				matches != null, pageable);
+	/** A page of the documents the reader may see, most recently changed first; the next page exists when {@code hasNext}. */
+	public Slice<Document> list(Reader reader, Filter filter, Pageable pageable) {
+		String words = StringUtils.hasText(filter.query()) ? FullText.booleanModeWords(filter.query()) : "";
+		if (StringUtils.hasText(filter.query()) && words.isEmpty()) {
+			return new SliceImpl<>(List.of(), pageable, false);
+		}
+		Pageable oneMore = withOneMore(pageable);
+		List<Document> rows = words.isEmpty()
+				? this.documents.findVisiblePage(reader.chairsOffice(), reader.chairedGroups(), reader.delegationMember(),
+						reader.organisationId(), reader.audience(), reader.memberGroups(), filter.type(), filter.body(),
+						filter.year(), filter.status(), oneMore)
+				: this.documents.findVisibleMatching(reader.chairsOffice(), reader.chairedGroups(),
+						reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
+						filter.type(), filter.body(), filter.year(), filter.status(), words, oneMore);
+		boolean more = rows.size() > pageable.getPageSize();
+		return new SliceImpl<>(more ? rows.subList(0, pageable.getPageSize()) : rows, pageable, more);
 	}
 
-	/** The ids of documents whose current text matches, or null when there is nothing to search for. */
-	private Set<Long> matching(String query) {
-		if (!StringUtils.hasText(query)) {
-			return null;
-		}
-		Set<Long> matches = new java.util.HashSet<>(Set.of(-1L));
-		String words = FullText.booleanModeWords(query);
-		if (!words.isEmpty()) {
-			matches.addAll(this.versions.searchCurrentText(words));
-		}
-		return matches;
+	/** The rows of a page and one more, which tells whether a next page exists without counting them all. */
+	private static Pageable withOneMore(Pageable page) {
+		return new PageRequest(page.getPageNumber(), page.getPageSize() + 1, page.getSort()) {
+
+			@Override
+			public long getOffset() {
+				return page.getOffset();
+			}
+
+		};
 	}
 
 	public List<Integer> years() {
@@ -126,17 +136,14 @@ public class DocumentReading {
 	 * may open (signed-in readers only, as only they see the discussion).
 	 */
 	public SearchHits search(Reader reader, String query, int limit) {
-		Set<Long> matches = matching(query);
-		List<Document> found = (matches == null) ? List.of()
-				: this.documents.findVisibleFirst(reader.chairsOffice(), reader.chairedGroups(),
-						reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
-						null, null, null, null, matches, true, PageRequest.of(0, limit));
+		String words = FullText.booleanModeWords(query);
+		List<Document> found = words.isEmpty() ? List.of()
+				: list(reader, new Filter(null, null, null, null, query), PageRequest.of(0, limit)).getContent();
 		Map<Long, String> markdown = found.isEmpty() ? Map.of()
 				: this.versions.findCurrentOf(found.stream().map(Document::getId).toList())
 					.stream()
 					.collect(Collectors.toMap((version) -> version.getDocument().getId(), DocumentVersion::getMarkdown));
 		List<CommentHit> hits = List.of();
-		String words = FullText.booleanModeWords(query);
 		if (this.policy.seesDiscussion(reader) && !words.isEmpty()) {
 			List<Comment> matching = this.comments.searchText(words, limit * 3);
 			Map<Long, Document> readable = visibleAmong(reader,

@@ -23,25 +23,30 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 			@Param("chairedGroups") Set<Long> chairedGroups, @Param("delegate") boolean delegate,
 			@Param("org") long organisationId, @Param("kind") String kind, @Param("groups") Set<Long> groups);
 
-	@Query(value = "select d from Document d where " + DocumentPolicy.VISIBLE + FILTERS + " order by d.updatedAt desc, d.id desc",
-			countQuery = "select count(d) from Document d where " + DocumentPolicy.VISIBLE + FILTERS)
-	Page<Document> findVisiblePage(@Param("chair") boolean chair, @Param("chairedGroups") Set<Long> chairedGroups,
-			@Param("delegate") boolean delegate, @Param("org") long organisationId, @Param("kind") String kind,
-			@Param("groups") Set<Long> groups, @Param("type") DocumentType type, @Param("body") OwningBody body,
-			@Param("year") Integer year, @Param("status") DocumentStatus status, @Param("ids") Set<Long> ids,
-			@Param("searching") boolean searching, Pageable pageable);
-
-	/** The same as a list without its total, for search: no count query. */
+	/**
+	 * A page of the documents the reader may see, most recently changed first, with one more row
+	 * than asked for when there is a next page: counting all of them would read every document.
+	 */
 	@Query("select d from Document d where " + DocumentPolicy.VISIBLE + FILTERS + " order by d.updatedAt desc, d.id desc")
-	List<Document> findVisibleFirst(@Param("chair") boolean chair, @Param("chairedGroups") Set<Long> chairedGroups,
+	List<Document> findVisiblePage(@Param("chair") boolean chair, @Param("chairedGroups") Set<Long> chairedGroups,
 			@Param("delegate") boolean delegate, @Param("org") long organisationId, @Param("kind") String kind,
 			@Param("groups") Set<Long> groups, @Param("type") DocumentType type, @Param("body") OwningBody body,
-			@Param("year") Integer year, @Param("status") DocumentStatus status, @Param("ids") Set<Long> ids,
-			@Param("searching") boolean searching, Pageable pageable);
+			@Param("year") Integer year, @Param("status") DocumentStatus status, Pageable pageable);
 
 	String FILTERS = " and (:type is null or d.type = :type) and (:body is null or d.owningBody = :body)"
-			+ " and (:year is null or d.year = :year) and (:status is null or d.status = :status)"
-			+ " and (:searching = false or d.id in :ids)";
+			+ " and (:year is null or d.year = :year) and (:status is null or d.status = :status)";
+
+	/** Current title or text matching the words, by MariaDB's full-text index, read once for the query. */
+	String MATCHING = " and d.id in (select v.document.id from DocumentVersion v join v.document m"
+			+ " where v.number = m.currentVersion and fulltext(v.title, v.markdown, :words) > 0)";
+
+	@Query("select d from Document d where " + DocumentPolicy.VISIBLE + FILTERS + MATCHING
+			+ " order by d.updatedAt desc, d.id desc")
+	List<Document> findVisibleMatching(@Param("chair") boolean chair, @Param("chairedGroups") Set<Long> chairedGroups,
+			@Param("delegate") boolean delegate, @Param("org") long organisationId, @Param("kind") String kind,
+			@Param("groups") Set<Long> groups, @Param("type") DocumentType type, @Param("body") OwningBody body,
+			@Param("year") Integer year, @Param("status") DocumentStatus status, @Param("words") String words,
+			Pageable pageable);
 
 	@Query("select d from Document d where d.id in :ids and " + DocumentPolicy.VISIBLE)
 	List<Document> findVisibleAmong(@Param("ids") Collection<Long> ids, @Param("chair") boolean chair,
@@ -77,13 +82,6 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long>
 
 	@Query("select b from DocumentBlock b where b.version.id = :versionId order by b.position")
 	List<DocumentBlock> findBlocks(@Param("versionId") long versionId);
-
-	/** Documents whose current title or text match the words, by MariaDB's full-text index. */
-	@Query(value = """
-			select v.document_id from document_version v join document d on d.id = v.document_id
-			where v.number = d.current_version
-			  and match(v.title, v.markdown) against (:words in boolean mode)""", nativeQuery = true)
-	Set<Long> searchCurrentText(@Param("words") String words);
 
 	@Query("select v from DocumentVersion v join v.document d where d.id in :ids and v.number = d.currentVersion")
 	List<DocumentVersion> findCurrentOf(@Param("ids") java.util.Collection<Long> ids);
