@@ -58,10 +58,13 @@ public class DocumentReading {
 
 	private final VersionTexts texts;
 
+	private final SearchMatches matches;
+
 	DocumentReading(DocumentRepository documents, DocumentVersionRepository versions, CommentRepository comments,
 			SuggestionRepository suggestions, DocumentPolicy policy, DirectoryQueries directory, JdbcTemplate jdbc,
-			Clock clock, VersionTexts texts) {
+			Clock clock, VersionTexts texts, SearchMatches matches) {
 		this.texts = texts;
+		this.matches = matches;
 		this.documents = documents;
 		this.versions = versions;
 		this.comments = comments;
@@ -133,19 +136,29 @@ public class DocumentReading {
 	/**
 	 * Search across documents: those the reader may open whose current title or text match, each
 	 * with the text of its current version, and the comments still shown on documents the reader
-	 * may open (signed-in readers only, as only they see the discussion).
+	 * may open (signed-in readers only, as only they see the discussion). The full-text matches
+	 * (the latest {@link SearchMatches#CANDIDATES} of each kind) are kept for a few seconds, as a
+	 * search is repeated by many readers at once; the reading rule, deletions and moderation are
+	 * applied again to them on every request.
 	 */
 	public SearchHits search(Reader reader, String query, int limit) {
 		String words = FullText.booleanModeWords(query);
-		List<Document> found = words.isEmpty() ? List.of()
-				: list(reader, new Filter(null, null, null, null, query), PageRequest.of(0, limit)).getContent();
+		if (words.isEmpty()) {
+			return new SearchHits(List.of(), List.of());
+		}
+		List<Long> candidates = this.matches.documents(words);
+		List<Document> found = candidates.isEmpty() ? List.of()
+				: this.documents.findVisibleAmongLatest(candidates, reader.chairsOffice(), reader.chairedGroups(),
+						reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
+						PageRequest.of(0, limit));
 		Map<Long, String> markdown = found.isEmpty() ? Map.of()
 				: this.versions.findCurrentOf(found.stream().map(Document::getId).toList())
 					.stream()
 					.collect(Collectors.toMap((version) -> version.getDocument().getId(), DocumentVersion::getMarkdown));
 		List<CommentHit> hits = List.of();
-		if (this.policy.seesDiscussion(reader) && !words.isEmpty()) {
-			List<Comment> matching = this.comments.searchText(words, limit * 3);
+		List<Long> commentCandidates = this.policy.seesDiscussion(reader) ? this.matches.comments(words) : List.of();
+		if (!commentCandidates.isEmpty()) {
+			List<Comment> matching = this.comments.findShownAmong(commentCandidates, PageRequest.of(0, limit * 3));
 			Map<Long, Document> readable = visibleAmong(reader,
 					matching.stream().map(Comment::getDocumentId).collect(Collectors.toSet()))
 				.stream()

@@ -53,6 +53,13 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 			@Param("chairedGroups") Set<Long> chairedGroups, @Param("delegate") boolean delegate,
 			@Param("org") long organisationId, @Param("kind") String kind, @Param("groups") Set<Long> groups);
 
+	@Query("select d from Document d where d.id in :ids and " + DocumentPolicy.VISIBLE
+			+ " order by d.updatedAt desc, d.id desc")
+	List<Document> findVisibleAmongLatest(@Param("ids") Collection<Long> ids, @Param("chair") boolean chair,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("delegate") boolean delegate,
+			@Param("org") long organisationId, @Param("kind") String kind, @Param("groups") Set<Long> groups,
+			Pageable pageable);
+
 	@Query("select d from Document d where d.workingGroupId = :groupId and " + DocumentPolicy.VISIBLE
 			+ " order by d.updatedAt desc, d.id desc")
 	List<Document> findVisibleOfGroup(@Param("groupId") long groupId, @Param("chair") boolean chair,
@@ -83,6 +90,13 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long>
 	@Query("select b from DocumentBlock b where b.version.id = :versionId order by b.position")
 	List<DocumentBlock> findBlocks(@Param("versionId") long versionId);
 
+	/** Documents whose current title or text match, most recently changed first: the ids only, for {@link SearchMatches}. */
+	@Query(value = """
+			select v.document_id from document_version v join document d on d.id = v.document_id
+			where v.number = d.current_version and match(v.title, v.markdown) against (:words in boolean mode)
+			order by d.updated_at desc, d.id desc limit :limit""", nativeQuery = true)
+	List<Long> searchCurrentText(@Param("words") String words, @Param("limit") int limit);
+
 	@Query("select v from DocumentVersion v join v.document d where d.id in :ids and v.number = d.currentVersion")
 	List<DocumentVersion> findCurrentOf(@Param("ids") java.util.Collection<Long> ids);
 
@@ -90,13 +104,17 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long>
 
 interface CommentRepository extends JpaRepository<Comment, Long> {
 
-	/** Comments still shown (neither deleted nor hidden) whose text matches, newest first. */
+	/** Comments whose text matches, newest first: the ids only, for {@link SearchMatches}. */
 	@Query(value = """
-			select c.* from document_comment c
-			where c.deleted_at is null and c.hidden_reason is null
-			  and match(c.markdown) against (:words in boolean mode)
+			select c.id from document_comment c where match(c.markdown) against (:words in boolean mode)
 			order by c.created_at desc limit :limit""", nativeQuery = true)
-	List<Comment> searchText(@Param("words") String words, @Param("limit") int limit);
+	List<Long> searchText(@Param("words") String words, @Param("limit") int limit);
+
+	/** Those of the comments still shown (neither deleted nor hidden), newest first. */
+	@Query("""
+			select c from Comment c where c.id in :ids and c.deletedAt is null and c.hiddenReason is null
+			order by c.createdAt desc, c.id desc""")
+	List<Comment> findShownAmong(@Param("ids") Collection<Long> ids, Pageable pageable);
 
 	/**
 	 * Per block anchor (null for the document as a whole): {@code C} rows with the comments

@@ -19,6 +19,8 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -30,6 +32,9 @@ class SearchTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Test
 	void searchNeverReturnsAHitTheReaderCouldNotOpen() throws Exception {
@@ -85,6 +90,55 @@ class SearchTest {
 		this.mvc.perform(get("/search").param("q", "Plenary meeting").param("type", "MEETING"))
 			.andExpect(content().string(not(containsString("Plenary meeting 2016"))));
 		this.mvc.perform(get("/search").param("q", "x").param("type", "NOT_A_TYPE")).andExpect(status().isNotFound());
+	}
+
+	/**
+	 * Full-text matches are kept for a few seconds, but what a reader may see is decided on every
+	 * search: a comment hidden by the Chair's office, or a document no longer shared with a guest,
+	 * leaves the results of the very next search.
+	 */
+	@Test
+	void keptMatchesNeverOutliveModerationOrSharing() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		MockHttpSession botswana = SignIn.as(this.mvc, "hod-bw");
+		long communique = this.jdbc.queryForObject("SELECT id FROM document WHERE title = ? ORDER BY id LIMIT 1",
+				Long.class, "Kimberley Process Plenary, Dubai, 13\u201317 November 2016: Final Communiqu\u00e9");
+		String word = "quokkaflux" + Long.toString(System.nanoTime(), 36);
+		String location = this.mvc.perform(post("/documents/{id}/comments", communique).session(botswana)
+			.with(csrf())
+			.param("text", "A remark on " + word + "."))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long comment = Long.parseLong(location.replaceFirst(".*#comment-", ""));
+		this.mvc.perform(get("/search").param("q", word).session(botswana))
+			.andExpect(content().string(containsString("/comments/" + comment)));
+		this.mvc.perform(get("/search").param("q", word).session(SignIn.as(this.mvc, "guest-gga")))
+			.andExpect(content().string(containsString("/comments/" + comment)));
+		this.mvc.perform(post("/documents/{id}/comments/{c}/hide", communique, comment).session(chair)
+			.with(csrf())
+			.param("reason", "Off topic."));
+		this.mvc.perform(get("/search").param("q", word).session(botswana))
+			.andExpect(content().string(not(containsString("/comments/" + comment))));
+
+		long guest = this.jdbc.queryForObject("SELECT id FROM organisation WHERE code = 'gga'", Long.class);
+		MockHttpSession guestSession = SignIn.as(this.mvc, "guest-gga");
+		this.mvc.perform(get("/search").param("q", "Dubai Final").param("type", "DOCUMENT").session(guestSession))
+			.andExpect(content().string(containsString("/documents/" + communique + "\"")));
+		try {
+			this.mvc.perform(post("/documents/{id}/shares", communique).session(chair)
+				.with(csrf())
+				.param("organisation", String.valueOf(guest))
+				.param("shared", "false"));
+			this.mvc.perform(get("/search").param("q", "Dubai Final").param("type", "DOCUMENT").session(guestSession))
+				.andExpect(content().string(not(containsString("/documents/" + communique + "\""))));
+		}
+		finally {
+			this.mvc.perform(post("/documents/{id}/shares", communique).session(chair)
+				.with(csrf())
+				.param("organisation", String.valueOf(guest))
+				.param("shared", "true"));
+		}
 	}
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, MockHttpSession session) {
