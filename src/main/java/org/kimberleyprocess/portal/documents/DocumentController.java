@@ -230,7 +230,8 @@ class DocumentController {
 			}
 		}
 		model.addAttribute("keepCommentForm", true);
-		return show(reader, id, form.getBlockAnchor(), 0, model);
+		// The whole discussion, not the passage named in the form: that name may be what was wrong.
+		return show(reader, id, null, 0, model);
 	}
 
 	/** A comment's own address, for links in notifications and search: the page of the discussion that shows it. */

@@ -152,9 +152,9 @@ public class DocumentReading {
 						reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
 						PageRequest.of(0, limit));
 		Map<Long, String> markdown = found.isEmpty() ? Map.of()
-				: this.versions.findCurrentOf(found.stream().map(Document::getId).toList())
+				: this.versions.findCurrentTextsOf(found.stream().map(Document::getId).toList())
 					.stream()
-					.collect(Collectors.toMap((version) -> version.getDocument().getId(), DocumentVersion::getMarkdown));
+					.collect(Collectors.toMap((row) -> (Long) row[0], (row) -> (String) row[1]));
 		List<CommentHit> hits = List.of();
 		List<Long> commentCandidates = this.policy.seesDiscussion(reader) ? this.matches.comments(words) : List.of();
 		if (!commentCandidates.isEmpty()) {

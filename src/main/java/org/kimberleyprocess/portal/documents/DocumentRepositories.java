@@ -97,8 +97,9 @@ interface DocumentVersionRepository extends JpaRepository<DocumentVersion, Long>
 			order by d.updated_at desc, d.id desc limit :limit""", nativeQuery = true)
 	List<Long> searchCurrentText(@Param("words") String words, @Param("limit") int limit);
 
-	@Query("select v from DocumentVersion v join v.document d where d.id in :ids and v.number = d.currentVersion")
-	List<DocumentVersion> findCurrentOf(@Param("ids") java.util.Collection<Long> ids);
+	/** The current texts of these documents, as pairs of document id and Markdown (not the HTML, which search does not quote). */
+	@Query("select d.id, v.markdown from DocumentVersion v join v.document d where d.id in :ids and v.number = d.currentVersion")
+	List<Object[]> findCurrentTextsOf(@Param("ids") java.util.Collection<Long> ids);
 
 }
 

@@ -214,6 +214,22 @@ class DocumentEditingTest {
 	}
 
 	@Test
+	void aCommentOnAPassageTheTextDoesNotHaveComesBackWithTheMessageAndTheTextTyped() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		long id = create(chair, "Passage test", "One.\n\nTwo.\n");
+		circulate(chair, id);
+		this.mvc.perform(post("/documents/{id}/comments", id).session(SignIn.as(this.mvc, "hod-bw"))
+			.with(csrf())
+			.param("blockAnchor", "b-not-a-passage")
+			.param("text", "My carefully typed remark."))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("That passage is not in the current version."),
+					containsString("My carefully typed remark."))));
+		this.mvc.perform(get("/documents/{id}", id).param("on", "b-not-a-passage").session(chair))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void commentsAreEditableForFifteenMinutesDeletedAsTombstonesAndHiddenByTheChairWithAReason() throws Exception {
 		MockHttpSession chair = SignIn.as(this.mvc, "chair");
 		long id = create(chair, "Comment test", "A paragraph.\n");
