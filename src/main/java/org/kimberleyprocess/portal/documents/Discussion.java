@@ -46,7 +46,7 @@ public class Discussion {
 
 	@Transactional
 	public long comment(Reader reader, long id, NewComment form) {
-		Document document = visible(reader, id);
+		Document document = this.reading.visible(reader, id);
 		if (!this.policy.canComment(reader, document)) {
 			throw new InvalidInputException("text", "comment.closed");
 		}
@@ -64,7 +64,7 @@ public class Discussion {
 		}
 		else if (anchor != null) {
 			String wanted = anchor;
-			DocumentVersion current = version(document, versionNumber);
+			DocumentVersion current = this.reading.version(document, versionNumber);
 			if (this.reading.blocks(current).stream().noneMatch((b) -> b.getAnchor().equals(wanted))) {
 				throw new InvalidInputException("blockAnchor", "comment.block.unknown");
 			}
@@ -83,8 +83,7 @@ public class Discussion {
 
 	@Transactional
 	public void editComment(Reader reader, long id, long commentId, String text) {
-		visible(reader, id);
-		Document document = visible(reader, id);
+		Document document = this.reading.visible(reader, id);
 		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
 		Instant now = this.clock.instant();
 		if (!document.acceptsComments()) {
@@ -102,8 +101,7 @@ public class Discussion {
 
 	@Transactional
 	public void deleteComment(Reader reader, long id, long commentId) {
-		visible(reader, id);
-		Document document = visible(reader, id);
+		Document document = this.reading.visible(reader, id);
 		Comment comment = this.comments.findByIdAndDocumentId(commentId, id).orElseThrow(NotFoundException::new);
 		if (comment.getAuthorId() != reader.accountId()) {
 			throw new AccessDeniedException("Only its author deletes a comment");
@@ -118,7 +116,7 @@ public class Discussion {
 
 	@Transactional
 	public void hideComment(Reader reader, long id, long commentId, String reason) {
-		visible(reader, id);
+		this.reading.visible(reader, id);
 		if (!this.policy.canModerate(reader)) {
 			throw new AccessDeniedException("Moderation is for the Chair's office");
 		}
@@ -130,13 +128,5 @@ public class Discussion {
 	}
 
 	// Suggested changes
-
-	private Document visible(Reader reader, long id) {
-		return this.reading.visible(reader, id);
-	}
-
-	private DocumentVersion version(Document document, int number) {
-		return this.reading.version(document, number);
-	}
 
 }

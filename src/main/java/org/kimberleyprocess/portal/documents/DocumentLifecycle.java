@@ -66,7 +66,7 @@ public class DocumentLifecycle {
 
 	@Transactional
 	public void share(Reader reader, long id, long organisationId, boolean shared) {
-		Document document = visible(reader, id);
+		Document document = this.reading.visible(reader, id);
 		if (!this.policy.canModerate(reader)) {
 			throw new AccessDeniedException("Sharing is for the Chair's office");
 		}
@@ -84,16 +84,8 @@ public class DocumentLifecycle {
 		}
 	}
 
-	private Document visible(Reader reader, long id) {
-		return this.reading.visible(reader, id);
-	}
-
-	private DocumentVersion version(Document document, int number) {
-		return this.reading.version(document, number);
-	}
-
 	private Document managed(Reader reader, long id) {
-		Document document = visible(reader, id);
+		Document document = this.reading.visible(reader, id);
 		if (!this.policy.canManage(reader, document)) {
 			throw new AccessDeniedException("Managing a document is for its editors");
 		}

@@ -193,13 +193,14 @@ public class DocumentReading {
 		Scope scope = Scope.of(on, text.anchors());
 		DocumentPage.Discussion shown = discussion ? discussion(id, scope, text, pageNumber)
 				: DocumentPage.Discussion.none(scope);
-		Map<Long, OrganisationRef> organisations = this.directory.organisations()
-			.stream()
-			.collect(Collectors.toMap(OrganisationRef::id, (ref) -> ref));
+		Permissions can = permissions(reader, document);
+		boolean named = can.moderate() || !document.getEditorOrganisations().isEmpty()
+				|| !document.getSharedWith().isEmpty();
+		Map<Long, OrganisationRef> organisations = !named ? Map.of()
+				: this.directory.organisations().stream().collect(Collectors.toMap(OrganisationRef::id, (ref) -> ref));
 		return new DocumentPage(document, current, text.cut(), text.blocks(), this.versions.findSummaries(id), shown,
 				discussion ? this.suggestions.findDecided(id, PageRequest.of(0, 20)) : List.of(),
-				lastRead, lastRead != null && lastRead < document.getCurrentVersion() ? lastRead : null,
-				permissions(reader, document),
+				lastRead, lastRead != null && lastRead < document.getCurrentVersion() ? lastRead : null, can,
 				document.getEditorOrganisations().stream().map(organisations::get).filter(Objects::nonNull).toList(),
 				document.getSharedWith().stream().map(organisations::get).filter(Objects::nonNull).toList(),
 				guestOrganisations(organisations), workingGroupCode(document));

@@ -74,7 +74,7 @@ public class DocumentRecords {
 		catch (IllegalStateException ex) {
 			throw new InvalidInputException(null, "consensus.open.notCirculated");
 		}
-		return version(document, versionNumber);
+		return this.reading.version(document, versionNumber);
 	}
 
 	/** Records the outcome of the round: adopted (with its official number), not adopted, or released. */
@@ -130,10 +130,6 @@ public class DocumentRecords {
 	/** A version as stored, for records that must be checked against the text. */
 	public DocumentVersion storedVersion(long id, int number) {
 		return this.versions.findByNumber(id, number).orElseThrow(NotFoundException::new);
-	}
-
-	private DocumentVersion version(Document document, int number) {
-		return this.reading.version(document, number);
 	}
 
 	private String workingGroupName(Document document) {

@@ -99,20 +99,20 @@ public class Drafting {
 	 */
 	@Transactional
 	public int revise(Reader reader, long id, Revision form) {
-		visible(reader, id);
+		this.reading.visible(reader, id);
 		Document document = this.documents.findForUpdate(id).orElseThrow(NotFoundException::new);
 		requireEditor(reader, document);
 		if (!document.getStatus().isRevisable()) {
 			throw new InvalidInputException(null, "document.frozen");
 		}
 		if (document.getCurrentVersion() != form.getBaseVersion()) {
-			DocumentVersion base = version(document, form.getBaseVersion());
-			DocumentVersion current = version(document, document.getCurrentVersion());
+			DocumentVersion base = this.reading.version(document, form.getBaseVersion());
+			DocumentVersion current = this.reading.version(document, document.getCurrentVersion());
 			throw new EditConflict(current.getNumber(), current.getAuthorName(),
 					TextDiff.between(base.getMarkdown(), current.getMarkdown()));
 		}
 		String text = MarkdownRenderer.normalise(form.getText());
-		DocumentVersion current = version(document, document.getCurrentVersion());
+		DocumentVersion current = this.reading.version(document, document.getCurrentVersion());
 		if (text.equals(current.getMarkdown()) && form.getTitle().strip().equals(current.getTitle())) {
 			throw new InvalidInputException("text", "document.text.unchanged");
 		}
@@ -124,14 +124,6 @@ public class Drafting {
 				this.clock.instant());
 		this.versions.save(next);
 		return next.getNumber();
-	}
-
-	private Document visible(Reader reader, long id) {
-		return this.reading.visible(reader, id);
-	}
-
-	private DocumentVersion version(Document document, int number) {
-		return this.reading.version(document, number);
 	}
 
 	private void requireEditor(Reader reader, Document document) {

@@ -53,11 +53,11 @@ public class SuggestedChanges {
 
 	@Transactional
 	public long suggest(Reader reader, long id, NewSuggestion form) {
-		Document document = visible(reader, id);
+		Document document = this.reading.visible(reader, id);
 		if (!this.policy.canComment(reader, document)) {
 			throw new InvalidInputException("proposed", "comment.closed");
 		}
-		DocumentVersion current = version(document, document.getCurrentVersion());
+		DocumentVersion current = this.reading.version(document, document.getCurrentVersion());
 		DocumentBlock block = this.reading.blocks(current)
 			.stream()
 			.filter((candidate) -> candidate.getAnchor().equals(form.getBlockAnchor()))
@@ -75,7 +75,7 @@ public class SuggestedChanges {
 	/** Applies the proposed text to the current version as a new version crediting the proposer. */
 	@Transactional
 	public int acceptSuggestion(Reader reader, long id, long suggestionId) {
-		visible(reader, id);
+		this.reading.visible(reader, id);
 		Document document = this.documents.findForUpdate(id).orElseThrow(NotFoundException::new);
 		requireEditor(reader, document);
 		Suggestion suggestion = this.suggestions.findByIdAndDocumentId(suggestionId, id)
@@ -86,7 +86,7 @@ public class SuggestedChanges {
 		if (!document.getStatus().isRevisable()) {
 			throw new InvalidInputException(null, "document.frozen");
 		}
-		DocumentVersion current = version(document, document.getCurrentVersion());
+		DocumentVersion current = this.reading.version(document, document.getCurrentVersion());
 		String text = replaceBlock(current, suggestion);
 		DocumentVersion next = document.revise(current.getTitle(), this.renderer.render(text), text,
 				"suggestion:" + suggestion.getId(), reader.accountId(), reader.name(),
@@ -101,7 +101,7 @@ public class SuggestedChanges {
 
 	@Transactional
 	public void declineSuggestion(Reader reader, long id, long suggestionId, String reason) {
-		Document document = visible(reader, id);
+		Document document = this.reading.visible(reader, id);
 		requireEditor(reader, document);
 		Suggestion suggestion = this.suggestions.findByIdAndDocumentId(suggestionId, id)
 			.orElseThrow(NotFoundException::new);
@@ -109,14 +109,6 @@ public class SuggestedChanges {
 			throw new InvalidInputException(null, "suggestion.alreadyDecided");
 		}
 		suggestion.decline(reader.name(), reason.strip(), this.clock.instant());
-	}
-
-	private Document visible(Reader reader, long id) {
-		return this.reading.visible(reader, id);
-	}
-
-	private DocumentVersion version(Document document, int number) {
-		return this.reading.version(document, number);
 	}
 
 	private void requireEditor(Reader reader, Document document) {
