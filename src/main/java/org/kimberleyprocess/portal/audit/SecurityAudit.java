@@ -3,6 +3,7 @@ package org.kimberleyprocess.portal.audit;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import org.kimberleyprocess.portal.chairs.ChairEvents;
@@ -22,8 +23,15 @@ class SecurityAudit {
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof AuditIdentity identity) {
-			this.trail.record(identity.auditName(), identity.auditOrganisation(), "Signed in",
-					"Account " + event.getAuthentication().getName(), "");
+			boolean secondStep = event.getAuthentication()
+				.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> authority instanceof FactorGrantedAuthority
+						&& !FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority.getAuthority()));
+			Object details = event.getAuthentication().getDetails();
+			this.trail.record(identity.auditName(), identity.auditOrganisation(),
+					secondStep ? "Second factor accepted" : "Signed in", "Account " + event.getAuthentication().getName(),
+					(secondStep && "RECOVERY_CODE".equals(String.valueOf(details))) ? "With a recovery code" : "");
 		}
 	}
 

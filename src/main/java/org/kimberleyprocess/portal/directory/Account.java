@@ -108,6 +108,11 @@ public class Account {
 		this.securityStamp++;
 	}
 
+	/** The second factor was enrolled or removed: open sessions pick up what it now needs. */
+	void secondFactorChanged() {
+		this.securityStamp++;
+	}
+
 	void changePassword(String passwordHash, boolean changeRequired) {
 		this.passwordHash = passwordHash;
 		this.passwordChangeRequired = changeRequired;

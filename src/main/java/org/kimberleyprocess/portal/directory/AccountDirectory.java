@@ -19,9 +19,13 @@ public class AccountDirectory {
 
 	private final PasswordEncoder passwordEncoder;
 
-	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+	private final SecondFactorRepository secondFactors;
+
+	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder,
+			SecondFactorRepository secondFactors) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.secondFactors = secondFactors;
 	}
 
 	/** Changes the person's own password, after checking the current one. */
@@ -38,11 +42,11 @@ public class AccountDirectory {
 	}
 
 	public Optional<PortalUser> findForSignIn(String username) {
-		return this.accounts.findForSignIn(normalise(username)).map(PortalUser::new);
+		return this.accounts.findForSignIn(normalise(username)).map(this::signedIn);
 	}
 
 	public Optional<PortalUser> reload(long accountId) {
-		return this.accounts.findWithRolesById(accountId).map(PortalUser::new);
+		return this.accounts.findWithRolesById(accountId).map(this::signedIn);
 	}
 
 	/** The active ones of these people, as they would be signed in, in one query. */
@@ -50,7 +54,15 @@ public class AccountDirectory {
 		if (accountIds.isEmpty()) {
 			return java.util.List.of();
 		}
-		return this.accounts.findActiveWithRolesByIds(accountIds).stream().map(PortalUser::new).toList();
+		// Readers for background work: whether they have a second factor changes nothing they read.
+		return this.accounts.findActiveWithRolesByIds(accountIds)
+			.stream()
+			.map((account) -> new PortalUser(account, false))
+			.toList();
+	}
+
+	private PortalUser signedIn(Account account) {
+		return new PortalUser(account, this.secondFactors.existsById(account.getId()));
 	}
 
 	public static String normalise(String username) {

@@ -31,9 +31,13 @@ class AdministrationController {
 
 	private final DirectoryPolicy policy;
 
-	AdministrationController(DirectoryAdministration administration, DirectoryPolicy policy) {
+	private final SecondFactors secondFactors;
+
+	AdministrationController(DirectoryAdministration administration, DirectoryPolicy policy,
+			SecondFactors secondFactors) {
 		this.administration = administration;
 		this.policy = policy;
+		this.secondFactors = secondFactors;
 	}
 
 	@GetMapping
@@ -189,8 +193,18 @@ class AdministrationController {
 		return "redirect:/admin/users/" + id + "/edit";
 	}
 
+	/** For someone who lost their authenticator: they enrol a new one at their next sign-in. */
+	@PostMapping("/users/{id}/reset-second-factor")
+	String resetSecondFactor(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			RedirectAttributes redirect) {
+		this.secondFactors.reset(user, id);
+		Flash.success(redirect, "admin.user.secondFactorReset");
+		return "redirect:/admin/users/" + id + "/edit";
+	}
+
 	private String userForm(PortalUser user, Model model, Account account) {
 		model.addAttribute("account", account);
+		model.addAttribute("secondFactor", account != null && this.secondFactors.enrolled(account.getId()));
 		model.addAttribute("organisations", this.administration.allOrganisations(user));
 		model.addAttribute("roles", this.policy.grantableRoles(user));
 		return "admin/user-form";

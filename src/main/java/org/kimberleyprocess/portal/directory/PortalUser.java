@@ -47,7 +47,9 @@ public final class PortalUser
 
 	private final long securityStamp;
 
-	PortalUser(Account account) {
+	private final boolean secondFactorEnrolled;
+
+	PortalUser(Account account, boolean secondFactorEnrolled) {
 		this.id = account.getId();
 		this.username = account.getUsername();
 		this.passwordHash = account.getPasswordHash();
@@ -60,6 +62,7 @@ public final class PortalUser
 		this.roles = account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.getRoles());
 		this.active = account.isActive();
 		this.securityStamp = account.getSecurityStamp();
+		this.secondFactorEnrolled = secondFactorEnrolled;
 	}
 
 	private PortalUser(PortalUser user, Set<Role> roles) {
@@ -74,6 +77,7 @@ public final class PortalUser
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 		this.active = user.active;
 		this.securityStamp = user.securityStamp;
+		this.secondFactorEnrolled = user.secondFactorEnrolled;
 	}
 
 	@Override
@@ -134,6 +138,18 @@ public final class PortalUser
 			}
 		}
 		return false;
+	}
+
+	public boolean secondFactorEnrolled() {
+		return this.secondFactorEnrolled;
+	}
+
+	/**
+	 * Whether this person's sign-in needs the second factor: always once they have enrolled one,
+	 * and whenever they hold a role that requires it, office terms included.
+	 */
+	public boolean needsSecondFactor() {
+		return this.secondFactorEnrolled || this.roles.stream().anyMatch(Role::requiresSecondFactor);
 	}
 
 	public long securityStamp() {

@@ -121,3 +121,28 @@ interface WorkingGroupRepository extends JpaRepository<WorkingGroup, Long> {
 	Optional<WorkingGroup> findByCode(@Param("code") String code);
 
 }
+
+interface SecondFactorRepository extends JpaRepository<SecondFactor, Long> {
+
+	/** Moves the last accepted step forward, or does nothing when a later or equal one was used. */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update SecondFactor f set f.lastUsedStep = :step where f.accountId = :accountId and f.lastUsedStep < :step")
+	int acceptStep(@Param("accountId") long accountId, @Param("step") long step);
+
+}
+
+interface RecoveryCodeRepository extends JpaRepository<RecoveryCode, Long> {
+
+	@Query("select count(c) from RecoveryCode c where c.accountId = :accountId and c.usedAt is null")
+	long countUnused(@Param("accountId") long accountId);
+
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update RecoveryCode c set c.usedAt = :at where c.accountId = :accountId and c.secretHash = :hash"
+			+ " and c.usedAt is null")
+	int use(@Param("accountId") long accountId, @Param("hash") String hash, @Param("at") java.time.Instant at);
+
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("delete from RecoveryCode c where c.accountId = :accountId")
+	int deleteForAccount(@Param("accountId") long accountId);
+
+}

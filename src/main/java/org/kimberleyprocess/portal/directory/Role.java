@@ -24,6 +24,15 @@ public enum Role {
 		this.organisationKinds = organisationKinds;
 	}
 
+	/**
+	 * Whether holding this role needs a second factor: the roles that act for a government or in
+	 * the Kimberley Process's name, and those that manage other people's accounts.
+	 */
+	public boolean requiresSecondFactor() {
+		return this == HEAD_OF_DELEGATION || this == ALTERNATE || this == CHAIRS_OFFICE
+				|| this == WORKING_GROUP_CHAIR || this == SYSTEM_ADMINISTRATOR;
+	}
+
 	public boolean fits(OrganisationKind kind) {
 		return this.organisationKinds.contains(kind);
 	}

@@ -12,14 +12,28 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingMissingAuthorityAccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -28,12 +42,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 
 import org.kimberleyprocess.portal.directory.AccountDirectory;
+import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.directory.SecondFactors;
 import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.directory.Role;
 import org.kimberleyprocess.portal.shared.AccessRefused;
+import org.kimberleyprocess.portal.shared.PortalClock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
 	static final String LAST_USERNAME = "kp.lastUsername";
@@ -48,24 +66,62 @@ class SecurityConfiguration {
 			"/participants", "/communiques", "/communiques/*", "/communiques/*/revisions/*", "/documents",
 			"/documents/*", "/documents/*/versions/*", "/documents/*/diff", "/search" };
 
+	private static final SecondFactorRequirement SECOND_FACTOR = new SecondFactorRequirement();
+
+	/**
+	 * Every rule below ({@code authenticated()}, {@code hasRole(...)}) also needs both factors from
+	 * those whose roles or choice require a second one.
+	 */
+	@Bean
+	AuthorizationManagerFactory<Object> authorizationManagerFactory() {
+		DefaultAuthorizationManagerFactory<Object> factory = new DefaultAuthorizationManagerFactory<>();
+		factory.setAdditionalAuthorization(SECOND_FACTOR);
+		return factory;
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts, Readers readers,
-			ApplicationEventPublisher events)
+			ApplicationEventPublisher events, SecurityContextRepository contextRepository,
+			SecondFactors secondFactors, SignInThrottle throttle, PortalClock clock,
+			AuthenticationEventPublisher authenticationEvents)
 			throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
-		SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		DelegatingMissingAuthorityAccessDeniedHandler deniedHandler = DelegatingMissingAuthorityAccessDeniedHandler
+			.builder()
+			.addEntryPointFor(new LoginUrlAuthenticationEntryPoint(SecondFactorController.CODE_PAGE),
+					SecondFactorRequirement.AUTHORITY)
+			.build();
+		deniedHandler.setRequestCache(requestCache);
+		deniedHandler.setDefaultAccessDeniedHandler((request, response, denied) -> {
+			events.publishEvent(new AccessRefused(request.getMethod(), request.getRequestURI()));
+			forbidden.handle(request, response, denied);
+		});
+		// Where a person who has given only their password may go: the code step and, for someone
+		// who must enrol a factor first, the enrolment page (which checks the rest itself).
+		AuthenticatedAuthorizationManager<Object> passwordOnly = AuthenticatedAuthorizationManager.authenticated();
 		http.securityContext((context) -> context.securityContextRepository(contextRepository))
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+				.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers(SecondFactorController.CODE_PAGE, SecondFactorController.ENROL_PAGE)
+				.access(passwordOnly)
 				.requestMatchers(HttpMethod.GET, "/documents/new", "/communiques/publish", "/communiques/*/corrigendum")
 				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/")
+				.access(SECOND_FACTOR.orAnonymous())
 				.requestMatchers(HttpMethod.GET, PUBLIC_PAGES)
-				.permitAll()
+				.access(SECOND_FACTOR.orAnonymous())
 				.requestMatchers(HttpMethod.HEAD, PUBLIC_PAGES)
-				.permitAll()
+				.access(SECOND_FACTOR.orAnonymous())
 				.requestMatchers("/actuator/**")
 				.hasRole(Role.SYSTEM_ADMINISTRATOR.name())
 				.requestMatchers("/audit/verify")
@@ -77,18 +133,48 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/home")
 				.failureHandler(failureHandler()))
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, denied) -> {
-				events.publishEvent(new AccessRefused(request.getMethod(),
-						request.getRequestURI()));
-				forbidden.handle(request, response, denied);
-			}))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(deniedHandler))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
+			.addFilterAfter(codeStep(secondFactors, throttle, clock, authenticationEvents, contextRepository,
+					requestCache), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, readers), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The second step of signing in: Spring Security's authentication filter with a provider for
+	 * the code, so that, multi-factor support on, the result keeps the password's factor and the
+	 * person's roles and adds the code's.
+	 */
+	private static AuthenticationFilter codeStep(SecondFactors secondFactors, SignInThrottle throttle, PortalClock clock,
+			AuthenticationEventPublisher authenticationEvents, SecurityContextRepository contextRepository,
+			HttpSessionRequestCache requestCache) {
+		ProviderManager manager = new ProviderManager(
+				new SecondFactorAuthenticationProvider(secondFactors, throttle, clock));
+		manager.setAuthenticationEventPublisher(authenticationEvents);
+		AuthenticationFilter filter = new AuthenticationFilter(manager, (request) -> {
+			Authentication current = org.springframework.security.core.context.SecurityContextHolder.getContext()
+				.getAuthentication();
+			if (current == null || !(current.getPrincipal() instanceof PortalUser user)) {
+				return null;
+			}
+			return new SecondFactorCode(user, request.getParameter("code"));
+		});
+		filter.setRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SecondFactorController.CODE_PAGE));
+		SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+		success.setDefaultTargetUrl("/home");
+		success.setRequestCache(requestCache);
+		filter.setSuccessHandler(success);
+		filter.setFailureHandler((request, response, ex) -> redirect(request, response,
+				SecondFactorController.CODE_PAGE + ((ex instanceof LockedException) ? "?locked" : "?error")));
+		filter.setSecurityContextRepository(contextRepository);
+		filter.setMfaEnabled(true);
+		return filter;
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package org.kimberleyprocess.portal.security;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -68,8 +72,7 @@ class SessionCheckFilter extends OncePerRequestFilter {
 			}
 			else {
 				SecurityContext context = this.holder.createEmptyContext();
-				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current, null,
-						current.getAuthorities()));
+				context.setAuthentication(signedIn(current, authentication));
 				this.holder.setContext(context);
 				this.contextRepository.saveContext(context, request, response);
 				check = this.readers.check(current).check();
@@ -102,14 +105,30 @@ class SessionCheckFilter extends OncePerRequestFilter {
 		PortalUser now = user.withRoles(reader.roles());
 		if (now != user) {
 			SecurityContext context = this.holder.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()));
+			context.setAuthentication(signedIn(now, authentication));
 			this.holder.setContext(context);
 		}
 	}
 
+	/**
+	 * The person's roles as they stand, with the factors this sign-in has already given (the
+	 * password's, the code's and when each was given), which a change of roles does not undo.
+	 */
+	private static Authentication signedIn(PortalUser user, Authentication previous) {
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		for (GrantedAuthority authority : previous.getAuthorities()) {
+			if (authority instanceof FactorGrantedAuthority) {
+				authorities.add(authority);
+			}
+		}
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+	}
+
+	/** The second step comes first: a temporary password is changed once both factors are given. */
 	private static boolean mayVisitBeforeChangingPassword(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.equals("/error");
+		return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.equals("/error")
+				|| path.equals(SecondFactorController.CODE_PAGE) || path.startsWith(SecondFactorController.ENROL_PAGE);
 	}
 
 }

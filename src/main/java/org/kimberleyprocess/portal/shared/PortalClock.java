@@ -23,6 +23,14 @@ public class PortalClock extends Clock {
 		this.offset = new AtomicReference<>(offset);
 	}
 
+	/**
+	 * The real time, unshifted: for what must agree with devices outside the portal, such as the
+	 * codes of a person's authenticator app, which the demo's and the tests' offsets would break.
+	 */
+	public Clock wallClock() {
+		return this.base;
+	}
+
 	/** Moves the clock so that it reads {@code instant} now, and keeps it running from there. */
 	public void travelTo(Instant instant) {
 		this.offset.set(Duration.between(this.base.instant(), instant));
