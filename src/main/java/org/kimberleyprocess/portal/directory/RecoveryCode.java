@@ -35,8 +35,12 @@ class RecoveryCode {
 		this.secretHash = secretHash;
 	}
 
-	boolean used() {
-		return this.usedAt != null;
+	long id() {
+		return this.id;
+	}
+
+	String secretHash() {
+		return this.secretHash;
 	}
 
 }

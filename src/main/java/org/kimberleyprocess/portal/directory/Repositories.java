@@ -136,10 +136,13 @@ interface RecoveryCodeRepository extends JpaRepository<RecoveryCode, Long> {
 	@Query("select count(c) from RecoveryCode c where c.accountId = :accountId and c.usedAt is null")
 	long countUnused(@Param("accountId") long accountId);
 
+	@Query("select c from RecoveryCode c where c.accountId = :accountId and c.usedAt is null")
+	List<RecoveryCode> findUnused(@Param("accountId") long accountId);
+
+	/** Spends the code, or does nothing when another request spent it first. */
 	@org.springframework.data.jpa.repository.Modifying
-	@Query("update RecoveryCode c set c.usedAt = :at where c.accountId = :accountId and c.secretHash = :hash"
-			+ " and c.usedAt is null")
-	int use(@Param("accountId") long accountId, @Param("hash") String hash, @Param("at") java.time.Instant at);
+	@Query("update RecoveryCode c set c.usedAt = :at where c.id = :id and c.usedAt is null")
+	int use(@Param("id") long id, @Param("at") java.time.Instant at);
 
 	@org.springframework.data.jpa.repository.Modifying
 	@Query("delete from RecoveryCode c where c.accountId = :accountId")

@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -34,12 +34,14 @@ import org.kimberleyprocess.portal.shared.PortalClock;
 
 /**
  * Second factors: time-based one-time codes from an authenticator app (RFC 6238: SHA-1, six
- * digits, 30 seconds, one step of drift either way) and ten single-use recovery codes. A code
+ * digits, 30 seconds, and the step before for delay) and ten single-use recovery codes. A code
  * is accepted once: the step it belongs to must be later than the last one accepted.
  */
 @Service
 @Transactional(readOnly = true)
 public class SecondFactors {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondFactors.class);
 
 	static final String ISSUER = "Kimberley Process";
 
@@ -67,12 +69,15 @@ public class SecondFactors {
 
 	private final TextEncryptor encryptor;
 
+	private final PasswordEncoder passwordEncoder;
+
 	private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
 
 	private final SecureRandom random = new SecureRandom();
 
 	SecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes, AccountRepository accounts,
-			DirectoryPolicy policy, PortalClock clock, @Value("${portal.second-factor.key:}") String key) {
+			DirectoryPolicy policy, PortalClock clock, PasswordEncoder passwordEncoder,
+			@Value("${portal.second-factor.key:}") String key) {
 		if (!StringUtils.hasText(key) || key.length() < 32) {
 			throw new IllegalStateException("Set portal.second-factor.key (environment PORTAL_SECOND_FACTOR_KEY) to a"
 					+ " secret of at least 32 characters: it encrypts the authenticator secrets");
@@ -84,6 +89,7 @@ public class SecondFactors {
 		this.clock = clock;
 		this.wallClock = clock.wallClock();
 		this.encryptor = Encryptors.delux(key, KEY_SALT);
+		this.passwordEncoder = passwordEncoder;
 	}
 
 	public boolean enrolled(long accountId) {
@@ -156,14 +162,29 @@ public class SecondFactors {
 		}
 		String typed = code.strip().replace(" ", "").toLowerCase(Locale.ROOT);
 		if (typed.matches("\\d{6}")) {
-			byte[] key = decodeSecret(this.encryptor.decrypt(factor.get().encryptedSecret()));
+			byte[] key;
+			try {
+				key = decodeSecret(this.encryptor.decrypt(factor.get().encryptedSecret()));
+			}
+			catch (IllegalStateException | IllegalArgumentException ex) {
+				log.error("The authenticator key of account {} does not decrypt: is portal.second-factor.key the key"
+						+ " it was stored with?", accountId);
+				return Verification.REFUSED;
+			}
 			Optional<Long> step = matchingStep(key, typed);
 			return (step.isPresent() && this.factors.acceptStep(accountId, step.get()) == 1) ? Verification.APP_CODE
 					: Verification.REFUSED;
 		}
 		String recovery = typed.replace("-", "");
-		if (recovery.length() == 10 && this.recoveryCodes.use(accountId, digest(recovery), this.clock.instant()) == 1) {
-			return Verification.RECOVERY_CODE;
+		if (recovery.length() != 10) {
+			return Verification.REFUSED;
+		}
+		// Salted, slow hashes (ASVS 6.5.2: the codes have about 50 bits): each unused one is tried.
+		for (RecoveryCode candidate : this.recoveryCodes.findUnused(accountId)) {
+			if (this.passwordEncoder.matches(recovery, candidate.secretHash())) {
+				return (this.recoveryCodes.use(candidate.id(), this.clock.instant()) == 1) ? Verification.RECOVERY_CODE
+						: Verification.REFUSED;
+			}
 		}
 		return Verification.REFUSED;
 	}
@@ -208,13 +229,16 @@ public class SecondFactors {
 			for (int c = 0; c < 10; c++) {
 				code.append(RECOVERY_ALPHABET[this.random.nextInt(RECOVERY_ALPHABET.length)]);
 			}
-			this.recoveryCodes.save(new RecoveryCode(accountId, digest(code.toString())));
+			this.recoveryCodes.save(new RecoveryCode(accountId, this.passwordEncoder.encode(code.toString())));
 			codes.add(code.substring(0, 5) + "-" + code.substring(5));
 		}
 		return codes;
 	}
 
-	/** The time step, this one or one either side, whose code is the one typed. */
+	/**
+	 * The time step whose code is the one typed: this one, or the one before for a code that took
+	 * a few seconds to arrive on a slow line (RFC 6238, 5.2).
+	 */
 	private Optional<Long> matchingStep(byte[] key, String code) {
 		String typed = (code == null) ? "" : code.strip().replace(" ", "");
 		if (!typed.matches("\\d{6}")) {
@@ -224,7 +248,7 @@ public class SecondFactors {
 		long period = this.totp.getTimeStep().getSeconds();
 		long now = this.wallClock.instant().getEpochSecond() / period;
 		try {
-			for (long step = now - 1; step <= now + 1; step++) {
+			for (long step = now - 1; step <= now; step++) {
 				String expected = this.totp.generateOneTimePasswordString(secretKey, Instant.ofEpochSecond(step * period));
 				if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 						typed.getBytes(StandardCharsets.US_ASCII))) {
@@ -246,15 +270,6 @@ public class SecondFactors {
 		return key;
 	}
 
-	private static String digest(String code) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");

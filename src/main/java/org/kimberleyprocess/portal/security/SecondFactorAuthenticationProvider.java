@@ -1,6 +1,5 @@
 package org.kimberleyprocess.portal.security;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,6 +12,7 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.SecondFactors;
 import org.kimberleyprocess.portal.directory.SecondFactors.Verification;
+import org.kimberleyprocess.portal.shared.PortalClock;
 
 /**
  * Checks the second step's code, under the same throttle as passwords, and on success gives the
@@ -24,9 +24,9 @@ class SecondFactorAuthenticationProvider implements AuthenticationProvider {
 
 	private final SignInThrottle throttle;
 
-	private final Clock clock;
+	private final PortalClock clock;
 
-	SecondFactorAuthenticationProvider(SecondFactors secondFactors, SignInThrottle throttle, Clock clock) {
+	SecondFactorAuthenticationProvider(SecondFactors secondFactors, SignInThrottle throttle, PortalClock clock) {
 		this.secondFactors = secondFactors;
 		this.throttle = throttle;
 		this.clock = clock;
@@ -47,7 +47,7 @@ class SecondFactorAuthenticationProvider implements AuthenticationProvider {
 		this.throttle.reset(user.getUsername());
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
 				List.of(FactorGrantedAuthority.withAuthority(SecondFactorRequirement.AUTHORITY)
-					.issuedAt(this.clock.instant())
+					.issuedAt(this.clock.wallClock().instant())
 					.build()));
 		result.setDetails(verification);
 		return result;

@@ -57,6 +57,12 @@ class SecondFactorController {
 		this.clock = clock;
 	}
 
+	/** Opening the page that offers a new key to someone who has one: a change of factor. */
+	static boolean replacesFactor(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return ENROL_PAGE.equals(path) && request.getParameter("replace") != null;
+	}
+
 	@GetMapping(CODE_PAGE)
 	String codePage(Authentication authentication, @RequestParam(required = false) String error,
 			@RequestParam(required = false) String locked, Model model) {
@@ -153,7 +159,7 @@ class SecondFactorController {
 			HttpServletResponse response) {
 		List<GrantedAuthority> authorities = new ArrayList<>(authentication.getAuthorities());
 		authorities.add(FactorGrantedAuthority.withAuthority(SecondFactorRequirement.AUTHORITY)
-			.issuedAt(this.clock.instant())
+			.issuedAt(this.clock.wallClock().instant())
 			.build());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(

@@ -1,11 +1,14 @@
 package org.kimberleyprocess.portal.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AllAuthoritiesAuthorizationManager;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -40,6 +43,32 @@ final class SecondFactorRequirement implements AuthorizationManager<Object> {
 			Authentication current = authentication.get();
 			return (current == null || current instanceof AnonymousAuthenticationToken) ? new AuthorizationDecision(true)
 					: authorize(authentication, object);
+		};
+	}
+
+	/**
+	 * For changes to how a person signs in (a new authenticator, new recovery codes, turning the
+	 * factor off): every factor the sign-in has must have been given within the window, so a
+	 * session left open cannot change them (ASVS 7.5.1). An expired factor sends the person to
+	 * give it again, then back. The clock is the real one: Spring Security dates the password's
+	 * factor by it.
+	 */
+	static AuthorizationManager<Object> recentFactors(Duration window, Clock clock) {
+		AllRequiredFactorsAuthorizationManager<Object> password = AllRequiredFactorsAuthorizationManager.builder()
+			.requireFactor((factor) -> factor.passwordAuthority().validDuration(window))
+			.build();
+		password.setClock(clock);
+		AllRequiredFactorsAuthorizationManager<Object> both = AllRequiredFactorsAuthorizationManager.builder()
+			.requireFactor((factor) -> factor.passwordAuthority().validDuration(window))
+			.requireFactor((factor) -> factor.authority(AUTHORITY).validDuration(window))
+			.build();
+		both.setClock(clock);
+		return (authentication, object) -> {
+			Authentication current = authentication.get();
+			if (current == null || !(current.getPrincipal() instanceof PortalUser user)) {
+				return new AuthorizationDecision(false);
+			}
+			return (user.secondFactorEnrolled() ? both : password).authorize(authentication, object);
 		};
 	}
 

@@ -1,10 +1,12 @@
 package org.kimberleyprocess.portal.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
@@ -22,6 +25,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -88,7 +92,8 @@ class SecurityConfiguration {
 	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts, Readers readers,
 			ApplicationEventPublisher events, SecurityContextRepository contextRepository,
 			SecondFactors secondFactors, SignInThrottle throttle, PortalClock clock,
-			AuthenticationEventPublisher authenticationEvents)
+			AuthenticationEventPublisher authenticationEvents,
+			@Value("${portal.sign-in.reauthentication:PT10M}") Duration reauthentication)
 			throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -96,6 +101,7 @@ class SecurityConfiguration {
 			.builder()
 			.addEntryPointFor(new LoginUrlAuthenticationEntryPoint(SecondFactorController.CODE_PAGE),
 					SecondFactorRequirement.AUTHORITY)
+			.addEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), FactorGrantedAuthority.PASSWORD_AUTHORITY)
 			.build();
 		deniedHandler.setRequestCache(requestCache);
 		deniedHandler.setDefaultAccessDeniedHandler((request, response, denied) -> {
@@ -105,6 +111,8 @@ class SecurityConfiguration {
 		// Where a person who has given only their password may go: the code step and, for someone
 		// who must enrol a factor first, the enrolment page (which checks the rest itself).
 		AuthenticatedAuthorizationManager<Object> passwordOnly = AuthenticatedAuthorizationManager.authenticated();
+		AuthorizationManager<Object> recentFactors = SecondFactorRequirement.recentFactors(reauthentication,
+				clock.wallClock());
 		http.securityContext((context) -> context.securityContextRepository(contextRepository))
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.authorizeHttpRequests((requests) -> requests
@@ -112,6 +120,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers(SecondFactorController::replacesFactor)
+				.access(recentFactors)
+				.requestMatchers(HttpMethod.POST, SecondFactorController.ENROL_PAGE + "/**")
+				.access(recentFactors)
 				.requestMatchers(SecondFactorController.CODE_PAGE, SecondFactorController.ENROL_PAGE)
 				.access(passwordOnly)
 				.requestMatchers(HttpMethod.GET, "/documents/new", "/communiques/publish", "/communiques/*/corrigendum")

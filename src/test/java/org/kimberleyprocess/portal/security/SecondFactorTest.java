@@ -1,5 +1,6 @@
 package org.kimberleyprocess.portal.security;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.kimberleyprocess.portal.DemoAuthenticator;
@@ -118,11 +126,11 @@ class SecondFactorTest {
 		String before = this.jdbc.queryForObject("SELECT f.secret FROM second_factor f JOIN account a"
 				+ " ON a.id = f.account_id WHERE a.username = 'hod-bw'", String.class);
 		this.mvc.perform(get("/account/two-factor").param("replace", "").session(session))
-			.andExpect(redirectedUrl("/sign-in/code"));
+			.andExpect(redirectedUrlPattern("/sign-in/code?factor*"));
 		String attackersKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 		this.mvc.perform(post("/account/two-factor").session(session).with(csrf()).param("secret", attackersKey)
 			.param("code", DemoAuthenticator.codeAt(attackersKey, Instant.now())))
-			.andExpect(redirectedUrl("/sign-in/code"));
+			.andExpect(redirectedUrlPattern("/sign-in/code?factor*"));
 		assertThat(this.jdbc.queryForObject("SELECT f.secret FROM second_factor f JOIN account a"
 				+ " ON a.id = f.account_id WHERE a.username = 'hod-bw'", String.class)).isEqualTo(before);
 	}
@@ -212,6 +220,53 @@ class SecondFactorTest {
 			.andExpect(redirectedUrl("/account/two-factor"));
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM second_factor f JOIN account a ON a.id = f.account_id"
 				+ " WHERE a.username = 'hod-bw'", Integer.class)).isEqualTo(1);
+	}
+
+	/**
+	 * New recovery codes change how the person signs in: with factors given more than ten
+	 * minutes ago, the password is asked again, then a new code, before the change is made.
+	 */
+	@Test
+	void changingTheFactorNeedsFactorsGivenRecently() throws Exception {
+		MockHttpSession session = SignIn.as(this.mvc, "hod-bw");
+		ageFactors(session, Duration.ofMinutes(11));
+		this.mvc.perform(post("/account/two-factor/recovery-codes").session(session).with(csrf()))
+			.andExpect(redirectedUrlPattern("/login?factor*"));
+		this.mvc.perform(get("/login").param("factor.type", "password").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Confirm it is you")));
+		this.mvc.perform(get("/account/two-factor").param("replace", "").session(session))
+			.andExpect(redirectedUrlPattern("/login?factor*"));
+		// Reading the page is no change: it opens.
+		this.mvc.perform(get("/home").session(session)).andExpect(status().isOk());
+
+		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", "hod-bw")
+			.param("password", SignIn.DEMO_PASSWORD)).andExpect(authenticated().withUsername("hod-bw"));
+		this.mvc.perform(post("/account/two-factor/recovery-codes").session(session).with(csrf()))
+			.andExpect(redirectedUrlPattern("/sign-in/code?factor*"));
+		this.jdbc.update("UPDATE second_factor SET last_used_step = 0");
+		this.mvc.perform(post("/sign-in/code").session(session).with(csrf()).param("code", DemoAuthenticator.codeNow()))
+			.andExpect(authenticated().withUsername("hod-bw").withRoles("HEAD_OF_DELEGATION"));
+		this.mvc.perform(post("/account/two-factor/recovery-codes").session(session).with(csrf()))
+			.andExpect(redirectedUrl("/account/two-factor/recovery-codes"));
+	}
+
+	/** Makes the session's factors look as if they had been given that long ago. */
+	private static void ageFactors(MockHttpSession session, Duration age) {
+		SecurityContext context = (SecurityContext) session
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		Authentication current = context.getAuthentication();
+		List<GrantedAuthority> aged = new ArrayList<>();
+		for (GrantedAuthority authority : current.getAuthorities()) {
+			aged.add((authority instanceof FactorGrantedAuthority factor) ? FactorGrantedAuthority
+				.withAuthority(factor.getAuthority())
+				.issuedAt(factor.getIssuedAt().minus(age))
+				.build() : authority);
+		}
+		SecurityContext older = SecurityContextHolder.createEmptyContext();
+		older.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(current.getPrincipal(), null, aged));
+		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, older);
 	}
 
 	private static String wrongCode() {
