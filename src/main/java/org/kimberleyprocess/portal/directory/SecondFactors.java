@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,8 +77,7 @@ public class SecondFactors {
 	private final SecureRandom random = new SecureRandom();
 
 	SecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes, AccountRepository accounts,
-			DirectoryPolicy policy, PortalClock clock, PasswordEncoder passwordEncoder,
-			@Value("${portal.second-factor.key:}") String key) {
+			DirectoryPolicy policy, PortalClock clock, @Value("${portal.second-factor.key:}") String key) {
 		if (!StringUtils.hasText(key) || key.length() < 32) {
 			throw new IllegalStateException("Set portal.second-factor.key (environment PORTAL_SECOND_FACTOR_KEY) to a"
 					+ " secret of at least 32 characters: it encrypts the authenticator secrets");
@@ -89,7 +89,8 @@ public class SecondFactors {
 		this.clock = clock;
 		this.wallClock = clock.wallClock();
 		this.encryptor = Encryptors.delux(key, KEY_SALT);
-		this.passwordEncoder = passwordEncoder;
+		// bcrypt: salted and slow, and quick enough to try ten codes; a code is far under 72 bytes.
+		this.passwordEncoder = new BCryptPasswordEncoder();
 	}
 
 	public boolean enrolled(long accountId) {
