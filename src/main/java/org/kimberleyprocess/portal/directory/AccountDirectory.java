@@ -19,9 +19,12 @@ public class AccountDirectory {
 
 	private final PasswordEncoder passwordEncoder;
 
-	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+	private final PasswordPolicy passwordPolicy;
+
+	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	/** Changes the person's own password, after checking the current one. */
@@ -31,8 +34,9 @@ public class AccountDirectory {
 		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
 			throw new InvalidInputException("currentPassword", "password.current.wrong");
 		}
-		if (newPassword.equalsIgnoreCase(account.getUsername()) || this.passwordEncoder.matches(newPassword, account.getPasswordHash())) {
-			throw new InvalidInputException("newPassword", "password.new.weak");
+		this.passwordPolicy.check("newPassword", newPassword, account.getUsername());
+		if (this.passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+			throw new InvalidInputException("newPassword", "password.new.unchanged");
 		}
 		account.changePassword(this.passwordEncoder.encode(newPassword), false);
 	}
