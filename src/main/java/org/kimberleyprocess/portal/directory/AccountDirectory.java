@@ -41,6 +41,18 @@ public class AccountDirectory {
 		account.changePassword(this.passwordEncoder.encode(newPassword), false);
 	}
 
+	/**
+	 * Replaces a hash made with an older algorithm by one made with the current algorithm, from
+	 * the password just checked at sign-in. The password itself is unchanged, so the person's
+	 * other sessions go on.
+	 */
+	@Transactional
+	public PortalUser upgradePasswordHash(PortalUser user, String newHash) {
+		Account account = this.accounts.findWithRolesById(user.id()).orElseThrow(NotFoundException::new);
+		account.rehashPassword(newHash);
+		return new PortalUser(account);
+	}
+
 	public Optional<PortalUser> findForSignIn(String username) {
 		return this.accounts.findForSignIn(normalise(username)).map(PortalUser::new);
 	}

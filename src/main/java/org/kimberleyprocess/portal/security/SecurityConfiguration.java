@@ -98,6 +98,7 @@ class SecurityConfiguration {
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwordEncoder);
+		passwordCheck.setUserDetailsPasswordService(new PasswordHashUpgrade(accounts));
 		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
 	}
 
