@@ -38,6 +38,8 @@ class SecurityConfiguration {
 
 	static final String LAST_USERNAME = "kp.lastUsername";
 
+	static final String SIGN_IN_WAIT = "kp.signInWait";
+
 	/** No inline script or style anywhere; every asset comes from the portal itself. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
@@ -109,6 +111,9 @@ class SecurityConfiguration {
 			if (username != null) {
 				request.getSession().setAttribute(LAST_USERNAME,
 						username.length() > 60 ? username.substring(0, 60) : username);
+			}
+			if (ex instanceof ThrottledAuthenticationProvider.SignInThrottledException throttled) {
+				request.getSession().setAttribute(SIGN_IN_WAIT, throttled.waitSeconds());
 			}
 			redirect(request, response, (ex instanceof LockedException) ? "/login?locked" : "/login?error");
 		};
