@@ -61,11 +61,6 @@ class PasswordConfiguration {
 					&& this.bcrypt.matches(rawPassword, encodedPassword);
 		}
 
-		@Override
-		public boolean upgradeEncoding(String encodedPassword) {
-			return true;
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.kimberleyprocess.portal.security;
 
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -171,8 +171,9 @@ class SignInThrottle {
 			try {
 				byte[] bytes = InetAddress.getByName(address.replaceFirst("%.*", "")).getAddress();
 				if (bytes.length == 16) {
-					byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, 8), 16);
-					return InetAddress.getByAddress(network).getHostAddress().replaceFirst("(:0)+$", "::") + "/64";
+					ByteBuffer network = ByteBuffer.wrap(bytes);
+					return String.format("%x:%x:%x:%x::/64", network.getShort() & 0xffff, network.getShort() & 0xffff,
+							network.getShort() & 0xffff, network.getShort() & 0xffff);
 				}
 			}
 			catch (UnknownHostException ex) {
