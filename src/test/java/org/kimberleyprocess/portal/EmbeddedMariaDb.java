@@ -47,6 +47,8 @@ final class EmbeddedMariaDb {
 				.setDefaultCharacterSet("utf8mb4");
 			config.addArg("--collation-server=utf8mb4_unicode_ci");
 			config.addArg("--default-time-zone=+00:00");
+			// Root has no password here: only this machine may connect.
+			config.addArg("--bind-address=127.0.0.1");
 			if ("root".equals(System.getProperty("user.name"))) {
 				config.addArg("--user=root");
 			}

@@ -119,6 +119,11 @@ public class Account {
 		this.securityStamp++;
 	}
 
+	/** The same password, hashed anew with the current algorithm: no session needs to end. */
+	void rehashPassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

@@ -19,12 +19,15 @@ public class AccountDirectory {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordPolicy passwordPolicy;
+
 	private final SecondFactorRepository secondFactors;
 
-	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder,
+	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
 			SecondFactorRepository secondFactors) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
 		this.secondFactors = secondFactors;
 	}
 
@@ -35,10 +38,23 @@ public class AccountDirectory {
 		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
 			throw new InvalidInputException("currentPassword", "password.current.wrong");
 		}
-		if (newPassword.equalsIgnoreCase(account.getUsername()) || this.passwordEncoder.matches(newPassword, account.getPasswordHash())) {
-			throw new InvalidInputException("newPassword", "password.new.weak");
+		this.passwordPolicy.check("newPassword", newPassword, account.getUsername());
+		if (this.passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+			throw new InvalidInputException("newPassword", "password.new.unchanged");
 		}
 		account.changePassword(this.passwordEncoder.encode(newPassword), false);
+	}
+
+	/**
+	 * Replaces a hash made with an older algorithm by one made with the current algorithm, from
+	 * the password just checked at sign-in. The password itself is unchanged, so the person's
+	 * other sessions go on.
+	 */
+	@Transactional
+	public PortalUser upgradePasswordHash(PortalUser user, String newHash) {
+		Account account = this.accounts.findWithRolesById(user.id()).orElseThrow(NotFoundException::new);
+		account.rehashPassword(newHash);
+		return signedIn(account);
 	}
 
 	public Optional<PortalUser> findForSignIn(String username) {

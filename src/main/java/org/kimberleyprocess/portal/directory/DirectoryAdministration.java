@@ -39,17 +39,21 @@ class DirectoryAdministration {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordPolicy passwordPolicy;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	DirectoryAdministration(OrganisationRepository organisations, CountryRepository countries,
-			AccountRepository accounts, DirectoryPolicy policy, PasswordEncoder passwordEncoder, Clock clock) {
+			AccountRepository accounts, DirectoryPolicy policy, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy, Clock clock) {
 		this.organisations = organisations;
 		this.countries = countries;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
 		this.clock = clock;
 	}
 
@@ -178,7 +182,7 @@ class DirectoryAdministration {
 		if (this.accounts.existsByUsername(username)) {
 			throw new InvalidInputException("username", "account.username.taken");
 		}
-		String temporary = temporaryPassword();
+		String temporary = temporaryPassword(username);
 		Account account = new Account(username, this.passwordEncoder.encode(temporary), true, this.clock.instant());
 		assign(actor, account, form);
 		this.accounts.save(account);
@@ -236,7 +240,7 @@ class DirectoryAdministration {
 	public NewCredentials resetPassword(PortalUser actor, long id) {
 		requireAdministrator(actor);
 		Account account = manageable(actor, id);
-		String temporary = temporaryPassword();
+		String temporary = temporaryPassword(account.getUsername());
 		account.changePassword(this.passwordEncoder.encode(temporary), true);
 		return new NewCredentials(account.getId(), account.getUsername(), temporary);
 	}
@@ -255,12 +259,21 @@ class DirectoryAdministration {
 		}
 	}
 
-	private String temporaryPassword() {
-		StringBuilder password = new StringBuilder(16);
-		for (int i = 0; i < 16; i++) {
-			password.append(PASSWORD_ALPHABET[this.random.nextInt(PASSWORD_ALPHABET.length)]);
+	/**
+	 * Sixteen random letters and digits (about 92 bits), held to the same rule as a password the
+	 * person chooses, so that no password the portal stores falls short of it.
+	 */
+	private String temporaryPassword(String username) {
+		String password;
+		do {
+			StringBuilder candidate = new StringBuilder(16);
+			for (int i = 0; i < 16; i++) {
+				candidate.append(PASSWORD_ALPHABET[this.random.nextInt(PASSWORD_ALPHABET.length)]);
+			}
+			password = candidate.toString();
 		}
-		return password.toString();
+		while (!this.passwordPolicy.allows(password, username));
+		return password;
 	}
 
 	/** A password shown once to the administrator, to be changed at the first sign-in. */

@@ -1,15 +1,14 @@
 package org.kimberleyprocess.portal.directory;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
+/** The own-password change; the new password's rule is {@link PasswordPolicy}'s, applied by the service. */
 class PasswordForm {
 
 	@NotBlank
 	private String currentPassword;
 
 	@NotBlank
-	@Size(min = 12, max = 200)
 	private String newPassword;
 
 	@NotBlank

@@ -1,13 +1,15 @@
 package org.kimberleyprocess.portal.security;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.SecondFactors;
@@ -36,15 +38,18 @@ class SecondFactorAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		SecondFactorCode typed = (SecondFactorCode) authentication;
 		PortalUser user = typed.getPrincipal();
-		if (this.throttle.lockedUntil(user.getUsername()).isPresent()) {
-			throw new LockedException("Too many failed sign-ins");
+		String address = (typed.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress()
+				: null;
+		Optional<Duration> wait = this.throttle.admit(user.getUsername(), address);
+		if (wait.isPresent()) {
+			throw new ThrottledAuthenticationProvider.SignInThrottledException(wait.get());
 		}
 		Verification verification = this.secondFactors.verify(user.id(), (String) typed.getCredentials());
 		if (!verification.accepted()) {
-			this.throttle.recordFailure(user.getUsername());
+			this.throttle.recordFailure(user.getUsername(), address);
 			throw new BadCredentialsException("Wrong code");
 		}
-		this.throttle.reset(user.getUsername());
+		this.throttle.reset(user.getUsername(), address);
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
 				List.of(FactorGrantedAuthority.withAuthority(SecondFactorRequirement.AUTHORITY)
 					.issuedAt(this.clock.wallClock().instant())

@@ -65,7 +65,7 @@ class SecondFactorController {
 
 	@GetMapping(CODE_PAGE)
 	String codePage(Authentication authentication, @RequestParam(required = false) String error,
-			@RequestParam(required = false) String locked, Model model) {
+			@RequestParam(required = false) String locked, jakarta.servlet.http.HttpSession session, Model model) {
 		PortalUser user = (PortalUser) authentication.getPrincipal();
 		if (SecondFactorRequirement.hasSecondFactor(authentication) || !user.needsSecondFactor()) {
 			return "redirect:/home";
@@ -74,6 +74,10 @@ class SecondFactorController {
 			return "redirect:" + ENROL_PAGE;
 		}
 		model.addAttribute("problem", (locked != null) ? "login.locked" : (error != null) ? "code.failed" : null);
+		if (locked != null && session.getAttribute(SecurityConfiguration.SIGN_IN_WAIT) instanceof Long seconds) {
+			session.removeAttribute(SecurityConfiguration.SIGN_IN_WAIT);
+			model.addAttribute("waitSeconds", seconds);
+		}
 		return "security/code";
 	}
 

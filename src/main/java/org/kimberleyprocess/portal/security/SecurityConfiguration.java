@@ -36,6 +36,7 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -59,6 +60,8 @@ import org.kimberleyprocess.portal.shared.PortalClock;
 class SecurityConfiguration {
 
 	static final String LAST_USERNAME = "kp.lastUsername";
+
+	static final String SIGN_IN_WAIT = "kp.signInWait";
 
 	/** No inline script or style anywhere; every asset comes from the portal itself. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -174,7 +177,9 @@ class SecurityConfiguration {
 			if (current == null || !(current.getPrincipal() instanceof PortalUser user)) {
 				return null;
 			}
-			return new SecondFactorCode(user, request.getParameter("code"));
+			SecondFactorCode code = new SecondFactorCode(user, request.getParameter("code"));
+			code.setDetails(new WebAuthenticationDetails(request));
+			return code;
 		});
 		filter.setRequestMatcher(
 				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SecondFactorController.CODE_PAGE));
@@ -182,8 +187,13 @@ class SecurityConfiguration {
 		success.setDefaultTargetUrl("/home");
 		success.setRequestCache(requestCache);
 		filter.setSuccessHandler(success);
-		filter.setFailureHandler((request, response, ex) -> redirect(request, response,
-				SecondFactorController.CODE_PAGE + ((ex instanceof LockedException) ? "?locked" : "?error")));
+		filter.setFailureHandler((request, response, ex) -> {
+			if (ex instanceof ThrottledAuthenticationProvider.SignInThrottledException throttled) {
+				request.getSession().setAttribute(SIGN_IN_WAIT, throttled.waitSeconds());
+			}
+			redirect(request, response, SecondFactorController.CODE_PAGE
+					+ ((ex instanceof LockedException) ? "?locked" : "?error"));
+		});
 		filter.setSecurityContextRepository(contextRepository);
 		filter.setMfaEnabled(true);
 		return filter;
@@ -196,6 +206,7 @@ class SecurityConfiguration {
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwordEncoder);
+		passwordCheck.setUserDetailsPasswordService(new PasswordHashUpgrade(accounts));
 		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
 	}
 
@@ -206,6 +217,9 @@ class SecurityConfiguration {
 			if (username != null) {
 				request.getSession().setAttribute(LAST_USERNAME,
 						username.length() > 60 ? username.substring(0, 60) : username);
+			}
+			if (ex instanceof ThrottledAuthenticationProvider.SignInThrottledException throttled) {
+				request.getSession().setAttribute(SIGN_IN_WAIT, throttled.waitSeconds());
 			}
 			redirect(request, response, (ex instanceof LockedException) ? "/login?locked" : "/login?error");
 		};
