@@ -32,6 +32,9 @@ class BrowserSignInTest {
 	void signOut() {
 		this.browser.getCookieManager().clearCookies();
 		this.jdbc.update("DELETE FROM sign_in_throttle");
+		this.jdbc.update("DELETE FROM sign_in_pair");
+		this.jdbc.update("DELETE FROM sign_in_address");
+		this.jdbc.update("DELETE FROM sign_in_failures");
 	}
 
 	@Test
