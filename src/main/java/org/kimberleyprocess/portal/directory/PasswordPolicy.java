@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -33,6 +34,18 @@ public class PasswordPolicy {
 
 	/** The most common breached passwords, most common first; see the README for its source. */
 	static final String COMMON_PASSWORDS = "security/common-passwords.txt.gz";
+
+	/**
+	 * Words an attacker tries first against this portal (ASVS 6.1.2): its own names and the
+	 * scheme's. A password made of them, the username and filler (digits, punctuation, repeats)
+	 * is refused; one that merely contains them among other words of its own is not.
+	 */
+	static final List<String> CONTEXT_WORDS = List.of("kimberleyprocess", "kimberley", "process", "kpcs",
+			"certification", "scheme", "diamonds", "diamond", "rough", "conflict", "plenary", "intersessional",
+			"portal", "chair", "delegation", "delegate", "participant", "observer", "password", "motdepasse");
+
+	/** What remains once the context words, the username and filler are taken away must be this long. */
+	private static final int CONTEXT_REMAINDER = 8;
 
 	private final Set<String> common;
 
@@ -74,7 +87,26 @@ public class PasswordPolicy {
 		if (this.common.contains(password.toLowerCase(Locale.ROOT))) {
 			return Refusal.COMMON;
 		}
+		if (madeOfContextWords(password, username)) {
+			return Refusal.CONTEXT;
+		}
 		return null;
+	}
+
+	private static boolean madeOfContextWords(String password, String username) {
+		String letters = password.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+		String rest = letters;
+		if (username != null) {
+			for (String part : username.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+				if (part.length() >= 3) {
+					rest = rest.replace(part, "");
+				}
+			}
+		}
+		for (String word : CONTEXT_WORDS) {
+			rest = rest.replace(word, "");
+		}
+		return !rest.equals(letters) && rest.codePointCount(0, rest.length()) < CONTEXT_REMAINDER;
 	}
 
 	/**
@@ -106,7 +138,7 @@ public class PasswordPolicy {
 	private enum Refusal {
 
 		TOO_SHORT("password.rule.short"), TOO_LONG("password.rule.long"), USERNAME("password.rule.username"),
-		COMMON("password.rule.common");
+		COMMON("password.rule.common"), CONTEXT("password.rule.context");
 
 		private final String messageCode;
 

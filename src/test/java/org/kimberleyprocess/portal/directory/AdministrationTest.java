@@ -56,12 +56,12 @@ class AdministrationTest {
 		this.mvc.perform(post("/account/password").session(newcomer)
 			.with(csrf())
 			.param("currentPassword", temporary)
-			.param("newPassword", "Rough-Diamonds-2016")
-			.param("confirmation", "Rough-Diamonds-2016")).andExpect(redirectedUrl("/home"));
+			.param("newPassword", "Granite-Harbour-Lantern-7")
+			.param("confirmation", "Granite-Harbour-Lantern-7")).andExpect(redirectedUrl("/home"));
 		this.mvc.perform(get("/home").session(newcomer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Botswana"), containsString("Delegate"))));
-		SignIn.as(this.mvc, username, "Rough-Diamonds-2016");
+		SignIn.as(this.mvc, username, "Granite-Harbour-Lantern-7");
 	}
 
 	@Test
@@ -217,7 +217,7 @@ class AdministrationTest {
 	private String activeAccount(MockHttpSession chair, String username, String organisation, String role)
 			throws Exception {
 		String temporary = create(chair, username, organisation, role);
-		String password = "Password-of-" + username;
+		String password = "Sunlit-Orchard-" + username;
 		MockHttpSession session = SignIn.as(this.mvc, username, temporary);
 		this.mvc.perform(post("/account/password").session(session)
 			.with(csrf())

@@ -25,7 +25,7 @@ class PasswordPolicyTest {
 	@Test
 	void noCompositionRule() {
 		assertThat(this.policy.allows("correct horse battery staple", "someone")).isTrue();
-		assertThat(this.policy.allows("kpcsdubaiplenary", "someone")).isTrue();
+		assertThat(this.policy.allows("baobabsunriseriver", "someone")).isTrue();
 		assertThat(this.policy.allows("            x", "someone")).isTrue();
 	}
 
@@ -39,10 +39,23 @@ class PasswordPolicyTest {
 	}
 
 	@Test
+	void wordsAboutThePortalAndTheUsernameWithFillerAreRefused() {
+		for (String guess : new String[] { "Kimberley-Process-2016", "KPCS-Plenary-2024!", "Rough-Diamonds-2016",
+				"Delegate-BW-2016-2017", "delegate-bw-password" }) {
+			assertThat(this.policy.allows(guess, "delegate-bw")).as(guess).isFalse();
+		}
+		assertThat(this.policy.allows("Kimberley trip with my sister", "delegate-bw")).isTrue();
+		assertThat(this.policy.allows("1234567890123456", "delegate-bw")).as("no context word: the list decides").isTrue();
+		assertThatThrownBy(() -> this.policy.check("newPassword", "Kimberley-Process-2016", "someone"))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					(ex) -> assertThat(ex.messageCode()).isEqualTo("password.rule.context"));
+	}
+
+	@Test
 	void theUsernameIsRefusedInAnyCase() {
 		assertThat(this.policy.allows("delegate-bw-1", "delegate-bw-1")).isFalse();
 		assertThat(this.policy.allows("DELEGATE-BW-1", "delegate-bw-1")).isFalse();
-		assertThat(this.policy.allows("delegate-bw-1", null)).isTrue();
+		assertThat(this.policy.allows("lantern-bw-1", null)).isTrue();
 	}
 
 	@Test
