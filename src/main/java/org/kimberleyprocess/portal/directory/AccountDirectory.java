@@ -1,5 +1,7 @@
 package org.kimberleyprocess.portal.directory;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +23,8 @@ public class AccountDirectory {
 
 	private final SecondFactorRepository secondFactors;
 
+	private final SecureRandom random = new SecureRandom();
+
 	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder,
 			SecondFactorRepository secondFactors) {
 		this.accounts = accounts;
@@ -35,10 +39,27 @@ public class AccountDirectory {
 		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
 			throw new InvalidInputException("currentPassword", "password.current.wrong");
 		}
+		choosePassword(account, newPassword);
+	}
+
+	/**
+	 * The one way a password is chosen: changing one's own, accepting an invitation, or through a
+	 * reset link. The same rules hold for each (the forms check the same length as
+	 * {@link PasswordForm}); the password is then encoded and stored.
+	 */
+	@Transactional
+	void choosePassword(Account account, String newPassword) {
 		if (newPassword.equalsIgnoreCase(account.getUsername()) || this.passwordEncoder.matches(newPassword, account.getPasswordHash())) {
 			throw new InvalidInputException("newPassword", "password.new.weak");
 		}
 		account.changePassword(this.passwordEncoder.encode(newPassword), false);
+	}
+
+	/** The password of an account nobody may sign in to yet: the hash of a secret nobody is told. */
+	String unusablePasswordHash() {
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		return this.passwordEncoder.encode(HexFormat.of().formatHex(secret));
 	}
 
 	public Optional<PortalUser> findForSignIn(String username) {

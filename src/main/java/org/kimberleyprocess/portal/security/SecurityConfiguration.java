@@ -112,6 +112,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// An emailed link's pages: whoever holds the link; they sign in nobody.
+				.requestMatchers("/invitations/**", "/password-reset/**")
+				.permitAll()
 				.requestMatchers(SecondFactorController.CODE_PAGE, SecondFactorController.ENROL_PAGE)
 				.access(passwordOnly)
 				.requestMatchers(HttpMethod.GET, "/documents/new", "/communiques/publish", "/communiques/*/corrigendum")
