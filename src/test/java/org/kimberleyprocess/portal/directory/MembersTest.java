@@ -2,6 +2,7 @@ package org.kimberleyprocess.portal.directory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,12 @@ class MembersTest {
 	@Autowired
 	PortalClock clock;
 
+	@Autowired
+	Readers readers;
+
+	@Autowired
+	DirectoryQueries directory;
+
 	@Test
 	void aHeadOfDelegationInvitesADelegateWhoChoosesAPasswordThroughTheLinkAndSignsIn() throws Exception {
 		MockHttpSession head = SignIn.as(this.mvc, "hod-bw");
@@ -81,6 +88,9 @@ class MembersTest {
 			.andExpect(content().string(allOf(containsString(username), containsString("Invited"))));
 		assertThat(this.jdbc.queryForObject("SELECT active FROM account WHERE username = ?", Boolean.class, username))
 			.isFalse();
+		long id = accountId(username);
+		assertThat(this.readers.ofAccount(id)).as("a reader for notifications, email and feeds").isEmpty();
+		assertThat(this.directory.peopleWithRoles(List.of(organisationId("bw")), Role.DELEGATE)).doesNotContain(id);
 
 		// Opening the link changes nothing, however often.
 		this.mvc.perform(get(link)).andExpect(status().isOk());
@@ -102,6 +112,8 @@ class MembersTest {
 			.andExpect(content().string(allOf(containsString("Member " + username), containsString("Delegate"))));
 		this.mvc.perform(get("/organisations/bw/members").session(head))
 			.andExpect(content().string(allOf(containsString(username), containsString("Active"))));
+		assertThat(this.readers.ofAccount(id)).isPresent();
+		assertThat(this.directory.peopleWithRoles(List.of(organisationId("bw")), Role.DELEGATE)).contains(id);
 
 		// The same link again: it has been used, and the page says how to get a new one.
 		this.mvc.perform(get(link))
@@ -377,6 +389,10 @@ class MembersTest {
 			.param("username", username)
 			.param("role", role)
 			.param("preferredLanguage", "en");
+	}
+
+	private long organisationId(String code) {
+		return this.jdbc.queryForObject("SELECT id FROM organisation WHERE code = ?", Long.class, code);
 	}
 
 	private long accountId(String username) {
