@@ -157,7 +157,7 @@ class OneTimeLinks {
 	 * month, which links were used. On every node alike: deleting twice does no harm.
 	 */
 	@Scheduled(cron = "${portal.one-time-links.clean-up-cron:0 23 * * * *}")
-	void cleanUp() {
+	public void cleanUp() {
 		Instant now = this.clock.instant();
 		this.jdbc.update("DELETE FROM one_time_tokens WHERE expires_at < ?", Timestamp.from(now.minus(this.keepExpired)));
 		this.jdbc.update("DELETE FROM one_time_token_spent WHERE spent_at < ?",

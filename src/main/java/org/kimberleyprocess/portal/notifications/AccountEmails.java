@@ -24,10 +24,6 @@ import org.kimberleyprocess.portal.directory.Role;
 @Component
 class AccountEmails implements AccountMail {
 
-	static final String INVITATION = "INVITATION";
-
-	static final String PASSWORD_RESET = "PASSWORD_RESET";
-
 	private final MailComposer composer;
 
 	private final MessageSource messages;
@@ -49,7 +45,8 @@ class AccountEmails implements AccountMail {
 		context.setVariable("roles", roles(invitation.roles(), locale));
 		context.setVariable("link", invitation.link());
 		context.setVariable("expires", utc(invitation.expiresAt(), locale));
-		this.composer.queueAccountEmail(invitation.accountId(), invitation.email(), invitation.language(), INVITATION,
+		this.composer.queueAccountEmail(invitation.accountId(), invitation.email(), invitation.language(),
+				AccountEmailPurpose.INVITATION,
 				this.messages.getMessage("mail.invitation.subject", new Object[] { invitation.organisation().in(locale) },
 						locale),
 				"mail/invitation", context);
@@ -64,7 +61,8 @@ class AccountEmails implements AccountMail {
 		context.setVariable("byAdministrator", reset.byAdministrator());
 		context.setVariable("link", reset.link());
 		context.setVariable("expires", utc(reset.expiresAt(), locale));
-		this.composer.queueAccountEmail(reset.accountId(), reset.email(), reset.language(), PASSWORD_RESET,
+		this.composer.queueAccountEmail(reset.accountId(), reset.email(), reset.language(),
+				AccountEmailPurpose.PASSWORD_RESET,
 				this.messages.getMessage("mail.reset.subject", null, locale), "mail/password-reset", context);
 	}
 

@@ -69,6 +69,24 @@ class AdministrationTest {
 	}
 
 	@Test
+	void theChairsOfficeInvitesAGuest() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		String username = uniqueUsername();
+		String link = create(chair, username, "gga", "GUEST");
+		this.mvc.perform(get(link))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Good Governance Africa"), containsString("Guest"))));
+		String password = "Password-of-" + username;
+		this.mvc.perform(post("/invitations/accept").with(csrf())
+			.param("token", Mailbox.token(link))
+			.param("newPassword", password)
+			.param("confirmation", password)).andExpect(redirectedUrl("/login?welcome"));
+		this.mvc.perform(get("/home").session(SignIn.as(this.mvc, username, password)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Good Governance Africa")));
+	}
+
+	@Test
 	void resettingAPasswordEmailsALinkAndShowsNoPassword() throws Exception {
 		MockHttpSession chair = SignIn.as(this.mvc, "chair");
 		String username = uniqueUsername();
