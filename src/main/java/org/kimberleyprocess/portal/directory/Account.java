@@ -19,7 +19,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A person who signs in: one organisation, one or more roles. */
+/**
+ * A person who signs in: one organisation, one or more roles. An invited account waits, inactive,
+ * until its holder chooses a password through the invitation's link.
+ */
 @Entity
 @Table(name = "account")
 public class Account {
@@ -60,6 +63,23 @@ public class Account {
 	/** Changes whenever what the person may do changes, so open sessions pick it up. */
 	private long securityStamp;
 
+	/**
+	 * Changes when the password is reset through a link: every session opened before ends, as
+	 * whoever held it may have known the old password.
+	 */
+	private long credentialsStamp;
+
+	private boolean invitationPending;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "invited_by_id")
+	private Account invitedBy;
+
+	private Instant invitedAt;
+
+	/** When the last link to reset the password was sent, so that links are not sent too often. */
+	private Instant resetLinkSentAt;
+
 	@Column(nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -75,6 +95,19 @@ public class Account {
 		this.passwordChangeRequired = passwordChangeRequired;
 		this.createdAt = createdAt;
 		this.active = true;
+	}
+
+	/**
+	 * An account for someone invited: it cannot sign in, and is told of nothing, until its holder
+	 * accepts the invitation. The password it gets is one nobody knows.
+	 */
+	static Account invited(String username, String unusablePasswordHash, Account invitedBy, Instant invitedAt) {
+		Account account = new Account(username, unusablePasswordHash, false, invitedAt);
+		account.active = false;
+		account.invitationPending = true;
+		account.invitedBy = invitedBy;
+		account.invitedAt = invitedAt;
+		return account;
 	}
 
 	/** Sets who the person is and what they may do, refusing a role that does not fit. */
@@ -98,14 +131,73 @@ public class Account {
 		}
 	}
 
+	/** Ends the account's sessions and sign-ins; an invitation not yet accepted is withdrawn. */
 	void deactivate() {
 		this.active = false;
+		this.invitationPending = false;
 		this.securityStamp++;
 	}
 
 	void reactivate() {
+		if (this.invitationPending) {
+			throw new IllegalStateException("An invitation is accepted by its holder, not reactivated");
+		}
 		this.active = true;
 		this.securityStamp++;
+	}
+
+	/** The invitation was sent again, by this person: the earlier link no longer works. */
+	void invitationSent(Account by, Instant at) {
+		if (!this.invitationPending) {
+			throw new IllegalStateException("No invitation is pending");
+		}
+		this.invitedBy = by;
+		this.invitedAt = at;
+	}
+
+	/** The holder chose a password through the invitation's link: the account opens. */
+	void acceptInvitation() {
+		if (!this.invitationPending) {
+			throw new IllegalStateException("No invitation is pending");
+		}
+		this.invitationPending = false;
+		this.active = true;
+		this.securityStamp++;
+	}
+
+	/**
+	 * Gives the account these roles within its organisation, refusing one that does not fit; what
+	 * the person may do changes in their open sessions at once.
+	 */
+	void changeRoles(Set<Role> roles) {
+		for (Role role : roles) {
+			if (!role.fits(this.organisation.getKind())) {
+				throw new IllegalArgumentException(role + " does not fit " + this.organisation.getKind());
+			}
+		}
+		if (!this.roles.equals(roles)) {
+			this.roles.clear();
+			this.roles.addAll(roles);
+			this.securityStamp++;
+		}
+	}
+
+	/**
+	 * The person leaves the organisation's membership: no role, no sign-in. The account stays, as
+	 * what the person wrote and recorded names it.
+	 */
+	void leave() {
+		this.roles.clear();
+		deactivate();
+	}
+
+	void resetLinkSent(Instant at) {
+		this.resetLinkSentAt = at;
+	}
+
+	/** The password was reset through a link: every session opened before it ends. */
+	void credentialsReset() {
+		this.credentialsStamp++;
 	}
 
 	/** The second factor was enrolled or removed: open sessions pick up what it now needs. */
@@ -170,6 +262,33 @@ public class Account {
 
 	public long getSecurityStamp() {
 		return this.securityStamp;
+	}
+
+	public long getCredentialsStamp() {
+		return this.credentialsStamp;
+	}
+
+	public boolean isInvitationPending() {
+		return this.invitationPending;
+	}
+
+	/** Who sent the invitation (last), if the account was made by one. */
+	public Account getInvitedBy() {
+		return this.invitedBy;
+	}
+
+	public Instant getInvitedAt() {
+		return this.invitedAt;
+	}
+
+	public Instant getResetLinkSentAt() {
+		return this.resetLinkSentAt;
+	}
+
+	/** Invited (waiting for its holder), active, or suspended (deactivated). */
+	public AccountState getState() {
+		return this.invitationPending ? AccountState.INVITED
+				: this.active ? AccountState.ACTIVE : AccountState.SUSPENDED;
 	}
 
 	public Instant getCreatedAt() {

@@ -1,5 +1,7 @@
 package org.kimberleyprocess.portal.directory;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,6 +25,8 @@ public class AccountDirectory {
 
 	private final SecondFactorRepository secondFactors;
 
+	private final SecureRandom random = new SecureRandom();
+
 	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
 			SecondFactorRepository secondFactors) {
 		this.accounts = accounts;
@@ -38,6 +42,16 @@ public class AccountDirectory {
 		if (!this.passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
 			throw new InvalidInputException("currentPassword", "password.current.wrong");
 		}
+		choosePassword(account, newPassword);
+	}
+
+	/**
+	 * The one way a password is chosen: changing one's own, accepting an invitation, or through a
+	 * reset link. The same rule holds for each ({@link PasswordPolicy}); the password is then
+	 * encoded and stored, and the account's other sessions end.
+	 */
+	@Transactional
+	void choosePassword(Account account, String newPassword) {
 		this.passwordPolicy.check("newPassword", newPassword, account.getUsername());
 		if (this.passwordEncoder.matches(newPassword, account.getPasswordHash())) {
 			throw new InvalidInputException("newPassword", "password.new.unchanged");
@@ -55,6 +69,13 @@ public class AccountDirectory {
 		Account account = this.accounts.findWithRolesById(user.id()).orElseThrow(NotFoundException::new);
 		account.rehashPassword(newHash);
 		return signedIn(account);
+	}
+
+	/** The password of an account nobody may sign in to yet: the hash of a secret nobody is told. */
+	String unusablePasswordHash() {
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		return this.passwordEncoder.encode(HexFormat.of().formatHex(secret));
 	}
 
 	public Optional<PortalUser> findForSignIn(String username) {

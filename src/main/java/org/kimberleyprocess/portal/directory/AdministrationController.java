@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.kimberleyprocess.portal.directory.DirectoryAdministration.NewCredentials;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
@@ -129,9 +128,10 @@ class AdministrationController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				NewCredentials credentials = this.administration.createAccount(user, form);
-				Flash.success(redirect, "admin.user.created", credentials.username(), credentials.temporaryPassword());
-				return "redirect:/admin/users/" + credentials.accountId() + "/edit";
+				long id = this.administration.createAccount(user, form);
+				Flash.success(redirect, "admin.user.invited", AccountDirectory.normalise(form.getUsername()),
+						form.getEmail().strip());
+				return "redirect:/admin/users/" + id + "/edit";
 			}
 			catch (InvalidInputException ex) {
 				Forms.reject(result, ex);
@@ -180,16 +180,38 @@ class AdministrationController {
 
 	@PostMapping("/users/{id}/reactivate")
 	String reactivate(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
-		this.administration.reactivate(user, id);
-		Flash.success(redirect, "admin.user.reactivated");
+		try {
+			this.administration.reactivate(user, id);
+			Flash.success(redirect, "admin.user.reactivated");
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
 		return "redirect:/admin/users/" + id + "/edit";
 	}
 
+	/** Emails a link to choose a new password: no password is made up, shown or handed on. */
 	@PostMapping("/users/{id}/reset-password")
 	String resetPassword(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
 			RedirectAttributes redirect) {
-		NewCredentials credentials = this.administration.resetPassword(user, id);
-		Flash.success(redirect, "admin.user.passwordReset", credentials.username(), credentials.temporaryPassword());
+		try {
+			Flash.success(redirect, "admin.user.resetLinkSent", this.administration.resetPassword(user, id));
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
+		return "redirect:/admin/users/" + id + "/edit";
+	}
+
+	@PostMapping("/users/{id}/invitation")
+	String resendInvitation(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
+			RedirectAttributes redirect) {
+		try {
+			Flash.success(redirect, "admin.user.invitationSent", this.administration.resendInvitation(user, id));
+		}
+		catch (InvalidInputException ex) {
+			Flash.error(redirect, ex.messageCode());
+		}
 		return "redirect:/admin/users/" + id + "/edit";
 	}
 

@@ -1,7 +1,5 @@
 package org.kimberleyprocess.portal.directory;
 
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -21,13 +18,14 @@ import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
-/** The administration of organisations and accounts, for the Chair's office and administrators. */
+/**
+ * The administration of organisations and accounts, for the Chair's office and administrators.
+ * A new account is an invitation, and a forgotten password gets a link: no password is ever made
+ * up here, shown or handed on.
+ */
 @Service
 @Transactional
 class DirectoryAdministration {
-
-	private static final char[] PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-		.toCharArray();
 
 	private final OrganisationRepository organisations;
 
@@ -37,24 +35,18 @@ class DirectoryAdministration {
 
 	private final DirectoryPolicy policy;
 
-	private final PasswordEncoder passwordEncoder;
+	private final Invitations invitations;
 
-	private final PasswordPolicy passwordPolicy;
-
-	private final Clock clock;
-
-	private final SecureRandom random = new SecureRandom();
+	private final PasswordResets resets;
 
 	DirectoryAdministration(OrganisationRepository organisations, CountryRepository countries,
-			AccountRepository accounts, DirectoryPolicy policy, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, Clock clock) {
+			AccountRepository accounts, DirectoryPolicy policy, Invitations invitations, PasswordResets resets) {
 		this.organisations = organisations;
 		this.countries = countries;
 		this.accounts = accounts;
 		this.policy = policy;
-		this.passwordEncoder = passwordEncoder;
-		this.passwordPolicy = passwordPolicy;
-		this.clock = clock;
+		this.invitations = invitations;
+		this.resets = resets;
 	}
 
 	@Transactional(readOnly = true)
@@ -176,17 +168,28 @@ class DirectoryAdministration {
 		return manageable(actor, id);
 	}
 
-	public NewCredentials createAccount(PortalUser actor, AccountForm form) {
+	/**
+	 * Invites the person: the account waits, unable to sign in, until its holder chooses a password
+	 * through the emailed link. Answers the new account's id.
+	 */
+	public long createAccount(PortalUser actor, AccountForm form) {
 		requireAdministrator(actor);
-		String username = AccountDirectory.normalise(form.getUsername());
-		if (this.accounts.existsByUsername(username)) {
-			throw new InvalidInputException("username", "account.username.taken");
-		}
-		String temporary = temporaryPassword(username);
-		Account account = new Account(username, this.passwordEncoder.encode(temporary), true, this.clock.instant());
+		Account account = this.invitations.newAccount(actor, form.getUsername());
 		assign(actor, account, form);
 		this.accounts.save(account);
-		return new NewCredentials(account.getId(), username, temporary);
+		this.invitations.send(actor, account);
+		return account.getId();
+	}
+
+	/** The invitation again, with a new link: the one sent before stops working. */
+	public String resendInvitation(PortalUser actor, long id) {
+		requireAdministrator(actor);
+		Account account = manageable(actor, id);
+		if (!account.isInvitationPending()) {
+			throw new InvalidInputException(null, "admin.user.invitation.notPending");
+		}
+		this.invitations.send(actor, account);
+		return account.getEmail();
 	}
 
 	public void updateAccount(PortalUser actor, long id, AccountForm form) {
@@ -234,15 +237,28 @@ class DirectoryAdministration {
 
 	public void reactivate(PortalUser actor, long id) {
 		requireAdministrator(actor);
-		manageable(actor, id).reactivate();
+		Account account = manageable(actor, id);
+		if (account.isInvitationPending()) {
+			throw new InvalidInputException(null, "admin.user.reactivate.invited");
+		}
+		account.reactivate();
 	}
 
-	public NewCredentials resetPassword(PortalUser actor, long id) {
+	/**
+	 * Emails the person a link to choose a new password; the password stays as it is until they do.
+	 * Answers the address it went to.
+	 */
+	public String resetPassword(PortalUser actor, long id) {
 		requireAdministrator(actor);
 		Account account = manageable(actor, id);
-		String temporary = temporaryPassword(account.getUsername());
-		account.changePassword(this.passwordEncoder.encode(temporary), true);
-		return new NewCredentials(account.getId(), account.getUsername(), temporary);
+		if (account.isInvitationPending()) {
+			throw new InvalidInputException(null, "admin.user.reset.invited");
+		}
+		if (!account.isActive()) {
+			throw new InvalidInputException(null, "admin.user.reset.inactive");
+		}
+		this.resets.send(account, true);
+		return account.getEmail();
 	}
 
 	private Account manageable(PortalUser actor, long id) {
@@ -257,27 +273,6 @@ class DirectoryAdministration {
 		if (!this.policy.canAdminister(actor)) {
 			throw new AccessDeniedException("Administration is for the Chair's office and administrators");
 		}
-	}
-
-	/**
-	 * Sixteen random letters and digits (about 92 bits), held to the same rule as a password the
-	 * person chooses, so that no password the portal stores falls short of it.
-	 */
-	private String temporaryPassword(String username) {
-		String password;
-		do {
-			StringBuilder candidate = new StringBuilder(16);
-			for (int i = 0; i < 16; i++) {
-				candidate.append(PASSWORD_ALPHABET[this.random.nextInt(PASSWORD_ALPHABET.length)]);
-			}
-			password = candidate.toString();
-		}
-		while (!this.passwordPolicy.allows(password, username));
-		return password;
-	}
-
-	/** A password shown once to the administrator, to be changed at the first sign-in. */
-	record NewCredentials(long accountId, String username, String temporaryPassword) {
 	}
 
 }

@@ -47,6 +47,8 @@ public final class PortalUser
 
 	private final long securityStamp;
 
+	private final long credentialsStamp;
+
 	private final boolean secondFactorEnrolled;
 
 	PortalUser(Account account, boolean secondFactorEnrolled) {
@@ -62,6 +64,7 @@ public final class PortalUser
 		this.roles = account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.getRoles());
 		this.active = account.isActive();
 		this.securityStamp = account.getSecurityStamp();
+		this.credentialsStamp = account.getCredentialsStamp();
 		this.secondFactorEnrolled = secondFactorEnrolled;
 	}
 
@@ -77,6 +80,7 @@ public final class PortalUser
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 		this.active = user.active;
 		this.securityStamp = user.securityStamp;
+		this.credentialsStamp = user.credentialsStamp;
 		this.secondFactorEnrolled = user.secondFactorEnrolled;
 	}
 
@@ -154,6 +158,11 @@ public final class PortalUser
 
 	public long securityStamp() {
 		return this.securityStamp;
+	}
+
+	/** The account's credentials stamp when this sign-in was made: a session outlives no reset. */
+	public long credentialsStamp() {
+		return this.credentialsStamp;
 	}
 
 	@Override

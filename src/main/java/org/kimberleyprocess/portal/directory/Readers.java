@@ -103,13 +103,14 @@ public class Readers {
 
 	/**
 	 * Whether the person's session may go on, and the reader they are now, in one statement: the
-	 * check a request makes before anything else. The reader is kept for the rest of the request.
+	 * check a request makes before anything else. A session signed in before the password was
+	 * reset through a link ends. The reader is kept for the rest of the request.
 	 */
 	public Checked check(PortalUser user) {
-		AccountState[] state = new AccountState[1];
+		StoredState[] state = new StoredState[1];
 		Reader reader = build(List.of(user), state).get(0);
 		SessionCheck check = SessionCheck.ENDED;
-		if (state[0] != null && state[0].active()) {
+		if (state[0] != null && state[0].active() && state[0].credentialsStamp() == user.credentialsStamp()) {
 			check = (state[0].securityStamp() != user.securityStamp()) ? SessionCheck.STALE
 					: state[0].passwordChangeRequired() ? SessionCheck.PASSWORD_CHANGE_REQUIRED : SessionCheck.CURRENT;
 		}
@@ -133,7 +134,7 @@ public class Readers {
 	 * status and groups, the groups each person chairs today, and (for a request's check) the
 	 * account's state; the rotation is asked only for a Participant's Chair's office.
 	 */
-	private List<Reader> build(List<PortalUser> users, AccountState[] state) {
+	private List<Reader> build(List<PortalUser> users, StoredState[] state) {
 		if (users.isEmpty()) {
 			return List.of();
 		}
@@ -159,7 +160,8 @@ public class Readers {
 			sql += """
 
 					UNION ALL
-					SELECT 'A', a.security_stamp, CONCAT(a.active, a.password_change_required), NULL FROM account a
+					SELECT 'A', a.security_stamp, CONCAT(a.active, a.password_change_required), a.credentials_stamp
+					FROM account a
 					WHERE a.id IN (:people)""";
 		}
 		this.jdbc.query(sql, new MapSqlParameterSource("organisations", organisations).addValue("people", people)
@@ -180,7 +182,7 @@ public class Readers {
 						}
 					}
 					case "C" -> chairedGroups.computeIfAbsent(id, (key) -> new HashSet<>()).add(group);
-					default -> state[0] = new AccountState(text.charAt(0) == '1', id, text.charAt(1) == '1');
+					default -> state[0] = new StoredState(text.charAt(0) == '1', id, text.charAt(1) == '1', group);
 				}
 			});
 		Optional<Long> chair = officeAsked ? chairOf(today.getYear()) : Optional.empty();
@@ -193,7 +195,8 @@ public class Readers {
 		}).toList();
 	}
 
-	private record AccountState(boolean active, long securityStamp, boolean passwordChangeRequired) {
+	private record StoredState(boolean active, long securityStamp, boolean passwordChangeRequired,
+			long credentialsStamp) {
 	}
 
 	private Optional<Long> chairOf(int year) {

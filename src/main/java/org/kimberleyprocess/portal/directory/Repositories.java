@@ -54,6 +54,25 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
 	boolean existsByUsername(String username);
 
+	/** An account with what its invitation's page shows: organisation, roles, and who invited it. */
+	@Query("select a from Account a join fetch a.organisation left join fetch a.roles left join fetch a.invitedBy i"
+			+ " left join fetch i.organisation where a.username = :username")
+	Optional<Account> findInvitation(@Param("username") String username);
+
+	/**
+	 * The members of an organisation: its accounts holding a role there, whatever their state
+	 * (invited, active, suspended). Those removed hold none.
+	 */
+	@Query("select distinct a from Account a join fetch a.roles where a.organisation.id = :organisationId"
+			+ " order by a.fullName, a.username")
+	List<Account> findMembers(@Param("organisationId") long organisationId);
+
+	/** The active accounts a forgotten-password request names, by username or email address. */
+	@Query("select a from Account a where a.active = true and (a.username = :username or lower(a.email) = :email)"
+			+ " order by a.id")
+	List<Account> findActiveByUsernameOrEmail(@Param("username") String username, @Param("email") String email,
+			Pageable pageable);
+
 	@Query(value = """
 			select a from Account a join fetch a.organisation o
 			where (:organisation is null or o.code = :organisation)

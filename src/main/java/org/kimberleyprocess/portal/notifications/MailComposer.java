@@ -80,6 +80,22 @@ class MailComposer {
 		return context;
 	}
 
+	/**
+	 * An email that opens or recovers an account, marked with its purpose so that the mailer sends
+	 * it to someone who is not (yet) a reader; its link is its whole point, so it names no page to
+	 * check.
+	 */
+	void queueAccountEmail(long accountId, String email, String language, AccountEmailPurpose purpose,
+			String subject, String template, Context context) {
+		context.setVariable("link", this.baseUrl + context.getVariable("link"));
+		String[] bodies = render(template, context);
+		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		this.jdbc.update("""
+				INSERT INTO outgoing_email (account_id, recipient, language, subject, text_body, html_body, status,
+				    attempts, next_attempt_at, created_at, purpose) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""",
+				accountId, email, language, subject, bodies[0], bodies[1], now, now, purpose.name());
+	}
+
 	private String[] render(String template, Context context) {
 		return new String[] { this.templates.process(new TemplateSpec(template + "-text", TemplateMode.TEXT), context),
 				this.templates.process(template, context) };

@@ -105,7 +105,7 @@ class Mailer {
 	private int[] sendBatch(JavaMailSender mail) {
 		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<Map<String, Object>> due = this.jdbc.queryForList("""
-				SELECT id, account_id, recipient, subject, text_body, html_body, attempts, about_links FROM outgoing_email
+				SELECT id, account_id, recipient, subject, text_body, html_body, attempts, about_links, purpose FROM outgoing_email
 				WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""", now, BATCH);
 		Map<Long, Reader> recipients = new HashMap<>();
 		this.readers.ofAccounts(due.stream().map((email) -> ((Number) email.get("account_id")).longValue()).toList())
@@ -113,7 +113,9 @@ class Mailer {
 		int sent = 0;
 		for (Map<String, Object> email : due) {
 			long id = ((Number) email.get("id")).longValue();
-			if (!stillReadable(recipients.get(((Number) email.get("account_id")).longValue()),
+			// An invitation or a reset link goes to someone who is not (yet) a reader: its link is all it holds.
+			boolean accountEmail = email.get("purpose") != null;
+			if (!accountEmail && !stillReadable(recipients.get(((Number) email.get("account_id")).longValue()),
 					(String) email.get("about_links"))) {
 				this.jdbc.update("UPDATE outgoing_email SET status = 'WITHDRAWN' WHERE id = ?", id);
 				continue;
@@ -128,6 +130,10 @@ class Mailer {
 				mail.send(message);
 				this.jdbc.update("UPDATE outgoing_email SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
 						now, id);
+				if (accountEmail) {
+					// Its link opens an account until used or expired: once sent, the portal keeps no copy.
+					this.jdbc.update("UPDATE outgoing_email SET text_body = '', html_body = '' WHERE id = ?", id);
+				}
 				sent++;
 			}
 			catch (Exception ex) {

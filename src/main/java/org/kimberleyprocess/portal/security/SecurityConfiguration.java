@@ -127,6 +127,9 @@ class SecurityConfiguration {
 				.access(recentFactors)
 				.requestMatchers(HttpMethod.POST, SecondFactorController.ENROL_PAGE + "/**")
 				.access(recentFactors)
+				// An emailed link's pages: whoever holds the link; they sign in nobody.
+				.requestMatchers("/invitations/**", "/password-reset/**")
+				.permitAll()
 				.requestMatchers(SecondFactorController.CODE_PAGE, SecondFactorController.ENROL_PAGE)
 				.access(passwordOnly)
 				.requestMatchers(HttpMethod.GET, "/documents/new", "/communiques/publish", "/communiques/*/corrigendum")

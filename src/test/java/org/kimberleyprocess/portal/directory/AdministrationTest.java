@@ -1,8 +1,6 @@
 package org.kimberleyprocess.portal.directory;
 
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import org.kimberleyprocess.portal.Mailbox;
 import org.kimberleyprocess.portal.PortalTest;
 import org.kimberleyprocess.portal.SignIn;
 import org.kimberleyprocess.portal.shared.Flash;
@@ -39,29 +38,82 @@ class AdministrationTest {
 	JdbcTemplate jdbc;
 
 	@Test
-	void theChairsOfficeCreatesAnAccountWhoseHolderMustChangeTheTemporaryPassword() throws Exception {
+	void theChairsOfficeInvitesAPersonWhoChoosesTheirPasswordThroughTheLinkAndSignsIn() throws Exception {
 		MockHttpSession chair = SignIn.as(this.mvc, "chair");
 		String username = uniqueUsername();
-		String temporary = create(chair, username, "bw", "DELEGATE");
+		String link = create(chair, username, "bw", "DELEGATE");
+		assertThat(Mailbox.latest(this.jdbc, username, Mailbox.INVITATION))
+			.contains("Layla Al Mansouri", "Botswana", "Delegate", username);
 
-		MockHttpSession newcomer = SignIn.as(this.mvc, username, temporary);
-		this.mvc.perform(get("/home").session(newcomer)).andExpect(redirectedUrl("/account/password"));
-		this.mvc.perform(post("/account/password").session(newcomer)
-			.with(csrf())
-			.param("currentPassword", temporary)
+		// Nobody signs in to an invited account before its holder has chosen a password.
+		this.mvc.perform(formLogin().user(username).password(SignIn.DEMO_PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		this.mvc.perform(get(link))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Layla Al Mansouri"), containsString("Botswana"),
+					containsString("Delegate"), containsString(username))));
+		this.mvc.perform(post("/invitations/accept").with(csrf())
+			.param("token", Mailbox.token(link))
 			.param("newPassword", "short")
 			.param("confirmation", "short"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("at least 12 characters")));
-		this.mvc.perform(post("/account/password").session(newcomer)
-			.with(csrf())
-			.param("currentPassword", temporary)
+		this.mvc.perform(post("/invitations/accept").with(csrf())
+			.param("token", Mailbox.token(link))
 			.param("newPassword", "Granite-Harbour-Lantern-7")
-			.param("confirmation", "Granite-Harbour-Lantern-7")).andExpect(redirectedUrl("/home"));
+			.param("confirmation", "Granite-Harbour-Lantern-7")).andExpect(redirectedUrl("/login?welcome"));
+		MockHttpSession newcomer = SignIn.as(this.mvc, username, "Granite-Harbour-Lantern-7");
 		this.mvc.perform(get("/home").session(newcomer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Botswana"), containsString("Delegate"))));
-		SignIn.as(this.mvc, username, "Granite-Harbour-Lantern-7");
+	}
+
+	@Test
+	void theChairsOfficeInvitesAGuest() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		String username = uniqueUsername();
+		String link = create(chair, username, "gga", "GUEST");
+		this.mvc.perform(get(link))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Good Governance Africa"), containsString("Guest"))));
+		String password = "Sunlit-Orchard-" + username;
+		this.mvc.perform(post("/invitations/accept").with(csrf())
+			.param("token", Mailbox.token(link))
+			.param("newPassword", password)
+			.param("confirmation", password)).andExpect(redirectedUrl("/login?welcome"));
+		this.mvc.perform(get("/home").session(SignIn.as(this.mvc, username, password)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Good Governance Africa")));
+	}
+
+	@Test
+	void resettingAPasswordEmailsALinkAndShowsNoPassword() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		String username = uniqueUsername();
+		String password = activeAccount(chair, username, "bw", "DELEGATE");
+		String hash = this.jdbc.queryForObject("SELECT password_hash FROM account WHERE username = ?", String.class,
+				username);
+		long id = accountId(username);
+
+		MvcResult reset = this.mvc.perform(post("/admin/users/{id}/reset-password", id).session(chair).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users/" + id + "/edit"))
+			.andReturn();
+		Flash flash = (Flash) reset.getFlashMap().get("flash");
+		assertThat(flash.code()).isEqualTo("admin.user.resetLinkSent");
+		assertThat(flash.arguments()).containsExactly(username + "@example.org");
+		assertThat(this.jdbc.queryForObject("SELECT password_hash FROM account WHERE username = ?", String.class,
+				username))
+			.as("the password stays until the link is used").isEqualTo(hash);
+		SignIn.as(this.mvc, username, password);
+
+		String link = Mailbox.latestLink(this.jdbc, username, Mailbox.PASSWORD_RESET);
+		assertThat(Mailbox.latest(this.jdbc, username, Mailbox.PASSWORD_RESET)).contains("administration");
+		this.mvc.perform(post("/password-reset/choose").with(csrf())
+			.param("token", Mailbox.token(link))
+			.param("newPassword", "Polished-Stones-2016")
+			.param("confirmation", "Polished-Stones-2016")).andExpect(redirectedUrl("/login?reset"));
+		SignIn.as(this.mvc, username, "Polished-Stones-2016");
+		this.mvc.perform(formLogin().user(username).password(password)).andExpect(redirectedUrl("/login?error"));
 	}
 
 	@Test
@@ -216,29 +268,34 @@ class AdministrationTest {
 
 	private String activeAccount(MockHttpSession chair, String username, String organisation, String role)
 			throws Exception {
-		String temporary = create(chair, username, organisation, role);
+		String link = create(chair, username, organisation, role);
 		String password = "Sunlit-Orchard-" + username;
-		MockHttpSession session = SignIn.as(this.mvc, username, temporary);
-		this.mvc.perform(post("/account/password").session(session)
-			.with(csrf())
-			.param("currentPassword", temporary)
+		this.mvc.perform(post("/invitations/accept").with(csrf())
+			.param("token", Mailbox.token(link))
 			.param("newPassword", password)
-			.param("confirmation", password)).andExpect(redirectedUrl("/home"));
+			.param("confirmation", password)).andExpect(redirectedUrl("/login?welcome"));
 		return password;
 	}
 
+	/**
+	 * Creates the account through the form: an invitation, whose message names no password. Answers
+	 * the link emailed to the new account's holder.
+	 */
 	private String create(MockHttpSession chair, String username, String organisation, String role)
 			throws Exception {
 		MvcResult result = this.mvc.perform(newAccount(chair, username, organisation, role))
 			.andExpect(redirectedUrlPattern("/admin/users/*/edit"))
 			.andReturn();
 		Flash flash = (Flash) result.getFlashMap().get("flash");
-		assertThat(flash.code()).isEqualTo("admin.user.created");
-		assertThat(flash.arguments().get(0)).isEqualTo(username);
-		String temporary = flash.arguments().get(1);
-		Matcher shape = Pattern.compile("[A-Za-z2-9]{16}").matcher(temporary);
-		assertThat(shape.matches()).isTrue();
-		return temporary;
+		assertThat(flash.code()).isEqualTo("admin.user.invited");
+		assertThat(flash.arguments()).containsExactly(username, username + "@example.org");
+		this.mvc.perform(get(result.getResponse().getRedirectedUrl()).session(chair).flashAttr("flash", flash))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("An invitation has been sent to " + username),
+					containsString("Invited"))));
+		assertThat(this.jdbc.queryForObject("SELECT active FROM account WHERE username = ?", Boolean.class, username))
+			.isFalse();
+		return Mailbox.latestLink(this.jdbc, username, Mailbox.INVITATION);
 	}
 
 	private MockHttpServletRequestBuilder newAccount(MockHttpSession session, String username, String organisation,
