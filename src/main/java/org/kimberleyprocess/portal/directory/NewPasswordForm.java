@@ -1,19 +1,17 @@
 package org.kimberleyprocess.portal.directory;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /**
  * A password chosen through a link (an invitation, a reset): the link's token, sent back as it
- * was shown, and the password twice. The password's checks are those of {@link PasswordForm}; the
- * rest of the rules are {@link AccountDirectory#choosePassword}'s, the same for every password.
+ * was shown, and the password twice. The rule for the password itself is {@link PasswordPolicy}'s,
+ * applied by {@link AccountDirectory#choosePassword}, the same for every password.
  */
 class NewPasswordForm {
 
 	private String token;
 
 	@NotBlank
-	@Size(min = 12, max = 200)
 	private String newPassword;
 
 	@NotBlank

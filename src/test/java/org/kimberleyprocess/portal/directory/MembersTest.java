@@ -201,7 +201,7 @@ class MembersTest {
 			.param("confirmation", "short"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("There is a problem"), containsString("href=\"#newPassword\""),
-					containsString("The new password must have at least 12 characters."), not(containsString("value=\"short\"")))));
+					containsString("The password must have at least 12 characters."), not(containsString("value=\"short\"")))));
 		this.mvc.perform(post("/invitations/accept").with(csrf())
 			.param("token", Mailbox.token(link))
 			.param("newPassword", "Granite-Harbour-Lantern-7")
@@ -214,7 +214,7 @@ class MembersTest {
 			.param("newPassword", username)
 			.param("confirmation", username))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Choose a password that differs from your username")));
+			.andExpect(content().string(containsString("The password must not be your username.")));
 		this.mvc.perform(post("/invitations/accept").with(csrf())
 			.param("token", Mailbox.token(link))
 			.param("newPassword", "Granite-Harbour-Lantern-7")

@@ -143,9 +143,9 @@ class PasswordResetTest {
 		this.mvc.perform(get("/home").session(elsewhere)).andExpect(status().isOk());
 
 		choose(link, "short").andExpect(status().isOk())
-			.andExpect(content().string(containsString("The new password must have at least 12 characters.")));
+			.andExpect(content().string(containsString("The password must have at least 12 characters.")));
 		choose(link, PASSWORD).andExpect(status().isOk())
-			.andExpect(content().string(containsString("differs from your username and from your current password")));
+			.andExpect(content().string(containsString("Choose a password different from your current one.")));
 		choose(link, "Polished-Stones-2016").andExpect(redirectedUrl("/login?reset"));
 		this.mvc.perform(get("/login?reset")).andExpect(content().string(containsString("Your password has been changed")));
 
