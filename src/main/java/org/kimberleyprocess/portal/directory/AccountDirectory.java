@@ -3,6 +3,7 @@ package org.kimberleyprocess.portal.directory;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +20,18 @@ public class AccountDirectory {
 
 	private final PasswordEncoder passwordEncoder;
 
-	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+	private final ApplicationEventPublisher events;
+
+	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 	}
 
-	/** Changes the person's own password, after checking the current one. */
+	/**
+	 * Changes the person's own password, after checking the current one. The person's other
+	 * sessions end: one opened with the old password stays open no longer.
+	 */
 	@Transactional
 	public void changePassword(PortalUser user, String currentPassword, String newPassword) {
 		Account account = this.accounts.findById(user.id()).orElseThrow(NotFoundException::new);
@@ -35,6 +42,7 @@ public class AccountDirectory {
 			throw new InvalidInputException("newPassword", "password.new.weak");
 		}
 		account.changePassword(this.passwordEncoder.encode(newPassword), false);
+		this.events.publishEvent(new AccountCredentialsChanged(account.getId(), account.getUsername()));
 	}
 
 	public Optional<PortalUser> findForSignIn(String username) {

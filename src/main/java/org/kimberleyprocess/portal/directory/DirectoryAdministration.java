@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,16 +42,20 @@ class DirectoryAdministration {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final SecureRandom random = new SecureRandom();
 
 	DirectoryAdministration(OrganisationRepository organisations, CountryRepository countries,
-			AccountRepository accounts, DirectoryPolicy policy, PasswordEncoder passwordEncoder, Clock clock) {
+			AccountRepository accounts, DirectoryPolicy policy, PasswordEncoder passwordEncoder, Clock clock,
+			ApplicationEventPublisher events) {
 		this.organisations = organisations;
 		this.countries = countries;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -226,6 +231,7 @@ class DirectoryAdministration {
 			throw new InvalidInputException(null, "account.deactivate.self");
 		}
 		account.deactivate();
+		this.events.publishEvent(new AccountCredentialsChanged(account.getId(), account.getUsername()));
 	}
 
 	public void reactivate(PortalUser actor, long id) {
@@ -238,6 +244,7 @@ class DirectoryAdministration {
 		Account account = manageable(actor, id);
 		String temporary = temporaryPassword();
 		account.changePassword(this.passwordEncoder.encode(temporary), true);
+		this.events.publishEvent(new AccountCredentialsChanged(account.getId(), account.getUsername()));
 		return new NewCredentials(account.getId(), account.getUsername(), temporary);
 	}
 

@@ -50,7 +50,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, AccountDirectory accounts, Readers readers,
-			ApplicationEventPublisher events)
+			ApplicationEventPublisher events, SessionLifetimes lifetimes)
 			throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
@@ -87,7 +87,7 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()))
-			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, readers), AuthorizationFilter.class);
+			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, readers, lifetimes), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -1,0 +1,133 @@
+package org.kimberleyprocess.portal.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+/**
+ * The sessions of Spring Session JDBC, with the last access recorded to the minute. Spring
+ * Session moves a session's last access on every request, and a moved last access is an UPDATE
+ * of the session's row: every page view would write. Here a request that comes less than a
+ * minute after the recorded last access leaves it as it is, so a page view that changes nothing
+ * else in the session writes nothing, and a session that is used goes on being kept: its idle
+ * limit runs from the recorded access, at most a minute early.
+ */
+final class MinuteSessionRepository implements FindByIndexNameSessionRepository<Session> {
+
+	/** How far the recorded last access may lag behind the real one. */
+	static final Duration GRANULARITY = Duration.ofMinutes(1);
+
+	private final FindByIndexNameSessionRepository<Session> sessions;
+
+	MinuteSessionRepository(FindByIndexNameSessionRepository<Session> sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Session createSession() {
+		return new MinuteSession(this.sessions.createSession());
+	}
+
+	@Override
+	public void save(Session session) {
+		this.sessions.save(((MinuteSession) session).stored);
+	}
+
+	@Override
+	public Session findById(String id) {
+		Session stored = this.sessions.findById(id);
+		return (stored == null) ? null : new MinuteSession(stored);
+	}
+
+	@Override
+	public void deleteById(String id) {
+		this.sessions.deleteById(id);
+	}
+
+	@Override
+	public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+		Map<String, Session> found = new LinkedHashMap<>();
+		this.sessions.findByIndexNameAndIndexValue(indexName, indexValue)
+			.forEach((id, stored) -> found.put(id, new MinuteSession(stored)));
+		return found;
+	}
+
+	/** The stored session, with every change passed on except a last access within the minute. */
+	private static final class MinuteSession implements Session {
+
+		private final Session stored;
+
+		MinuteSession(Session stored) {
+			this.stored = stored;
+		}
+
+		@Override
+		public void setLastAccessedTime(Instant lastAccessedTime) {
+			if (Duration.between(this.stored.getLastAccessedTime(), lastAccessedTime).compareTo(GRANULARITY) >= 0) {
+				this.stored.setLastAccessedTime(lastAccessedTime);
+			}
+		}
+
+		@Override
+		public Instant getLastAccessedTime() {
+			return this.stored.getLastAccessedTime();
+		}
+
+		@Override
+		public String getId() {
+			return this.stored.getId();
+		}
+
+		@Override
+		public String changeSessionId() {
+			return this.stored.changeSessionId();
+		}
+
+		@Override
+		public <T> T getAttribute(String attributeName) {
+			return this.stored.getAttribute(attributeName);
+		}
+
+		@Override
+		public Set<String> getAttributeNames() {
+			return this.stored.getAttributeNames();
+		}
+
+		@Override
+		public void setAttribute(String attributeName, Object attributeValue) {
+			this.stored.setAttribute(attributeName, attributeValue);
+		}
+
+		@Override
+		public void removeAttribute(String attributeName) {
+			this.stored.removeAttribute(attributeName);
+		}
+
+		@Override
+		public Instant getCreationTime() {
+			return this.stored.getCreationTime();
+		}
+
+		@Override
+		public void setMaxInactiveInterval(Duration interval) {
+			this.stored.setMaxInactiveInterval(interval);
+		}
+
+		@Override
+		public Duration getMaxInactiveInterval() {
+			return this.stored.getMaxInactiveInterval();
+		}
+
+		@Override
+		public boolean isExpired() {
+			return this.stored.isExpired();
+		}
+
+	}
+
+}
