@@ -25,6 +25,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 
 import org.kimberleyprocess.portal.directory.AccountDirectory;
@@ -83,6 +85,7 @@ class SecurityConfiguration {
 				forbidden.handle(request, response, denied);
 			}))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.requestCache((cache) -> cache.requestCache(pageAskedFor()))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -99,6 +102,17 @@ class SecurityConfiguration {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwordEncoder);
 		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
+	}
+
+	/**
+	 * The page a signed-out person asked for, to go on to after signing in, kept in a cookie: a
+	 * session would be a row in the database for every signed-out request of a page that needs
+	 * signing in. Only a page read is kept, and only as a path of the portal.
+	 */
+	private static RequestCache pageAskedFor() {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher((request) -> HttpMethod.GET.matches(request.getMethod()));
+		return cache;
 	}
 
 	/** Back to the form, with what the person typed as username, and one generic message. */

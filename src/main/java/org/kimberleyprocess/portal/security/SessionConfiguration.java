@@ -3,6 +3,7 @@ package org.kimberleyprocess.portal.security;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -13,6 +14,7 @@ import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions in MariaDB (the tables of migration V17), so they survive a restart and every node
@@ -41,6 +43,15 @@ class SessionConfiguration {
 	@SuppressWarnings("unchecked")
 	MinuteSessionRepository minuteSessions(JdbcIndexedSessionRepository sessions) {
 		return new MinuteSessionRepository((FindByIndexNameSessionRepository<Session>) (Object) sessions);
+	}
+
+	/** Just outside Spring Session's filter, so the whole of its work reads each session once. */
+	@Bean
+	FilterRegistrationBean<MinuteSessionRepository.ReadOnce> sessionsReadOnce() {
+		FilterRegistrationBean<MinuteSessionRepository.ReadOnce> registration = new FilterRegistrationBean<>(
+				new MinuteSessionRepository.ReadOnce());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
 	}
 
 }
