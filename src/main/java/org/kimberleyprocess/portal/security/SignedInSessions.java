@@ -13,14 +13,12 @@ import java.util.Set;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -96,15 +94,14 @@ class SignedInSessions {
 	}
 
 	/**
-	 * Once a password changed or was reset, or an account was deactivated, and the change is
-	 * committed, the account's sessions end at once, on every node; the one of the request that
-	 * made the change goes on when its holder made it (the security stamp check refreshes it).
-	 * Synchronous, so the page that confirms the change is answered after the sessions ended; a
-	 * failure leaves the event's publication incomplete, and its resubmission, outside any request,
-	 * ends every session of the account.
+	 * When a password changes or is reset, or an account is deactivated, the account's sessions end
+	 * at once, on every node; the one of the request that made the change goes on when its holder
+	 * made it (the security stamp check refreshes it). Handled as the change is made, in its
+	 * transaction: the audit entries commit with the change, and a failure to end the sessions
+	 * undoes it. The sessions' rows are deleted in transactions of their own (Spring Session's), so
+	 * should the change itself fail to commit, its sessions have ended all the same: the safe side.
 	 */
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@EventListener
 	void credentialsChanged(AccountCredentialsChanged event) {
 		endAllBut(event.username(), sessionOfTheChange(event.accountId()), Reason.CREDENTIALS_CHANGED);
 	}

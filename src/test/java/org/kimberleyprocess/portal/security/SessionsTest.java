@@ -67,6 +67,21 @@ class SessionsTest {
 	}
 
 	@Test
+	void aSignedOutRequestForAPageStoresNoSessionAndSigningInLeadsToThatPage() throws Exception {
+		MvcResult asked = this.mvc.perform(get("/documents/new")).andExpect(redirectedUrl("/login")).andReturn();
+		assertThat(asked.getRequest().getSession(false)).isNull();
+		assertThat(asked.getResponse().getCookie("SESSION")).isNull();
+		Cookie page = asked.getResponse().getCookie("REDIRECT_URI");
+		assertThat(page).isNotNull();
+		assertThat(page.isHttpOnly()).isTrue();
+
+		this.mvc.perform(post("/login").with(csrf())
+			.cookie(page)
+			.param("username", "hod-bw")
+			.param("password", SignIn.DEMO_PASSWORD)).andExpect(redirectedUrl("http://localhost/documents/new"));
+	}
+
+	@Test
 	void aPageViewWithinTheMinuteWritesNothingAndOneAfterItRecordsTheLastAccess() throws Exception {
 		MockHttpSession session = SignIn.as(this.mvc, "hod-bw");
 		this.mvc.perform(get("/home").session(session)).andExpect(status().isOk());
@@ -165,6 +180,15 @@ class SessionsTest {
 			.andExpect(redirectedUrl("/account/sessions"));
 		this.mvc.perform(get("/home").session(tablet)).andExpect(redirectedUrl("/login"));
 		assertThat(sessionsPage(laptop).select("tbody tr")).hasSize(1);
+		String french = this.mvc.perform(get("/account/sessions").param("lang", "fr").session(laptop))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Jsoup.parse(french).text()).contains("Firefox sous Windows", "Cette session");
+
+		this.mvc.perform(post("/account/sessions/{ref}/end", SignedInSessions.reference(laptop.getId())).session(laptop)
+			.with(csrf())).andExpect(redirectedUrl("/login?signedOut"));
+		this.mvc.perform(get("/home").session(laptop)).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
@@ -196,6 +220,11 @@ class SessionsTest {
 		this.mvc.perform(get("/home").session(elsewhere)).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/home").session(here)).andExpect(status().isOk());
 		assertThat(sessionsOf(username)).isEqualTo(1);
+		assertThat(this.jdbc.queryForList("SELECT summary FROM audit_entry WHERE action = 'Session ended' AND target = ?",
+				String.class, "Account " + username))
+			.singleElement()
+			.asString()
+			.startsWith("Ended because the account's password changed");
 	}
 
 	@Test
