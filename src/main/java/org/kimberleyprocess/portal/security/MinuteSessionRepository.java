@@ -25,8 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * else in the session writes nothing, and a session that is used goes on being kept: its idle
  * limit runs from the recorded access, at most a minute early. And a request reads its session
  * once: Spring Session asks for it again when it commits the session a second time, as it does
- * for every page that outgrows the response buffer (committed while it is written, then at the
- * end), so what a request has read is kept for the rest of that request ({@link ReadOnce}).
+ * whenever the response is committed before the request ends (a rendered page is, when the view
+ * flushes it), so what a request has read is kept for the rest of that request ({@link ReadOnce}).
  */
 final class MinuteSessionRepository implements FindByIndexNameSessionRepository<Session> {
 

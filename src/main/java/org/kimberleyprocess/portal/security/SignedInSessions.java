@@ -15,7 +15,9 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -57,13 +59,11 @@ class SignedInSessions {
 
 	/** The person's sessions that may still be used, this one first, then the most recently used. */
 	List<SessionView> of(PortalUser user, Set<Role> rolesNow, String currentId) {
-		SessionLifetimes.Limits limits = this.lifetimes.limitsFor(user, rolesNow);
 		return this.sessions.findByPrincipalName(user.getUsername())
 			.values()
 			.stream()
-			.filter((session) -> !session.isExpired())
+			.filter((session) -> usable(session, rolesNow))
 			.map((session) -> view(session, currentId))
-			.filter((view) -> !this.lifetimes.outlived(view.signedInAt(), limits))
 			.sorted(Comparator.comparing(SessionView::current)
 				.thenComparing(SessionView::lastUsed)
 				.reversed())
@@ -134,6 +134,23 @@ class SignedInSessions {
 		}
 		HttpSession session = attributes.getRequest().getSession(false);
 		return (session == null) ? null : session.getId();
+	}
+
+	/**
+	 * Neither idle too long nor past its lifetime, by the rule the session check applies at the
+	 * session's next request: the roles it was signed in with, and those held now.
+	 */
+	private boolean usable(Session session, Set<Role> rolesNow) {
+		if (session.isExpired()) {
+			return false;
+		}
+		SignedIn signedIn = session.getAttribute(SignedIn.ATTRIBUTE);
+		SecurityContext context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		if (signedIn == null || context == null || context.getAuthentication() == null
+				|| !(context.getAuthentication().getPrincipal() instanceof PortalUser holder)) {
+			return true;
+		}
+		return !this.lifetimes.outlived(signedIn.at(), this.lifetimes.limitsFor(holder, rolesNow));
 	}
 
 	private SessionView view(Session session, String currentId) {
