@@ -18,10 +18,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -79,11 +81,11 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/home")
 				.failureHandler(failureHandler()))
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, denied) -> {
-				events.publishEvent(new AccessRefused(request.getMethod(),
-						request.getRequestURI()));
-				forbidden.handle(request, response, denied);
-			}))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInPage())
+				.accessDeniedHandler((request, response, denied) -> {
+					events.publishEvent(new AccessRefused(request.getMethod(), request.getRequestURI()));
+					forbidden.handle(request, response, denied);
+				}))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.requestCache((cache) -> cache.requestCache(pageAskedFor()))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
@@ -102,6 +104,23 @@ class SecurityConfiguration {
 		DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
 		passwordCheck.setPasswordEncoder(passwordEncoder);
 		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
+	}
+
+	/**
+	 * To the sign-in page, telling whoever comes with a session that no longer exists (ended from
+	 * another device, by a password change or an administrator, or idle too long) that it ended.
+	 */
+	private static AuthenticationEntryPoint signInPage() {
+		return new LoginUrlAuthenticationEntryPoint("/login") {
+
+			@Override
+			protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+					AuthenticationException exception) {
+				return (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid())
+						? "/login?ended" : "/login";
+			}
+
+		};
 	}
 
 	/**

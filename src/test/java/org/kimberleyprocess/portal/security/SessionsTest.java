@@ -114,10 +114,10 @@ class SessionsTest {
 
 		idleFor(head, Duration.ofMinutes(31));
 		idleFor(delegate, Duration.ofMinutes(31));
-		this.mvc.perform(get("/home").session(head)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/home").session(head)).andExpect(redirectedUrl("/login?ended"));
 		this.mvc.perform(get("/home").session(delegate)).andExpect(status().isOk());
 		idleFor(delegate, Duration.ofHours(8));
-		this.mvc.perform(get("/home").session(delegate)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/home").session(delegate)).andExpect(redirectedUrl("/login?ended"));
 	}
 
 	@Test
@@ -166,7 +166,7 @@ class SessionsTest {
 		assertThat(page.html()).doesNotContain(phone.getId()).doesNotContain(laptop.getId());
 
 		this.mvc.perform(post(end).session(laptop).with(csrf())).andExpect(redirectedUrl("/account/sessions"));
-		this.mvc.perform(get("/home").session(phone)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/home").session(phone)).andExpect(redirectedUrl("/login?ended"));
 		this.mvc.perform(get("/home").session(laptop)).andExpect(status().isOk());
 		assertThat(sessionsPage(laptop).text()).doesNotContain("Safari on iPhone");
 		assertThat(auditEntries("hod-au")).isEqualTo(entries + 1);
@@ -178,7 +178,7 @@ class SessionsTest {
 		MockHttpSession tablet = SignIn.as(this.mvc, "hod-au");
 		this.mvc.perform(post("/account/sessions/end-others").session(laptop).with(csrf()))
 			.andExpect(redirectedUrl("/account/sessions"));
-		this.mvc.perform(get("/home").session(tablet)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/home").session(tablet)).andExpect(redirectedUrl("/login?ended"));
 		assertThat(sessionsPage(laptop).select("tbody tr")).hasSize(1);
 		String french = this.mvc.perform(get("/account/sessions").param("lang", "fr").session(laptop))
 			.andReturn()
@@ -217,7 +217,7 @@ class SessionsTest {
 			.param("currentPassword", temporary)
 			.param("newPassword", "Rough-Diamonds-2016")
 			.param("confirmation", "Rough-Diamonds-2016")).andExpect(redirectedUrl("/home"));
-		this.mvc.perform(get("/home").session(elsewhere)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/home").session(elsewhere)).andExpect(redirectedUrl("/login?ended"));
 		this.mvc.perform(get("/home").session(here)).andExpect(status().isOk());
 		assertThat(sessionsOf(username)).isEqualTo(1);
 		assertThat(this.jdbc.queryForList("SELECT summary FROM audit_entry WHERE action = 'Session ended' AND target = ?",
