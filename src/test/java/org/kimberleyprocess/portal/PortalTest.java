@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole portal with its demo data, on MariaDB (embedded, or the server named by
  * SPRING_DATASOURCE_URL), driven through the real web layer. Every test class uses this one
- * configuration so they share a single application context.
+ * configuration so they share a single application context. Sessions are the portal's own, in
+ * the database; {@link MockMvcSessions} lets a test hold one as a {@code MockHttpSession}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 		"portal.consensus.deadline-check=PT24H", "portal.chairs.switch-check=PT24H" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@Import(SqlStatementCounter.class)
+@Import({ SqlStatementCounter.class, MockMvcSessions.class })
 public @interface PortalTest {
 
 }

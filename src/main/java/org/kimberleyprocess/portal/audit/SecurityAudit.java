@@ -7,10 +7,14 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import org.kimberleyprocess.portal.chairs.ChairEvents;
+import org.kimberleyprocess.portal.security.SessionEnded;
 import org.kimberleyprocess.portal.shared.AccessRefused;
 import org.kimberleyprocess.portal.shared.AuditIdentity;
 
-/** Sign-ins, failed sign-ins, refused requests and the yearly switch of the Chair's office. */
+/**
+ * Sign-ins, failed sign-ins, sessions ended early, refused requests and the yearly switch of the
+ * Chair's office.
+ */
 @Component
 class SecurityAudit {
 
@@ -41,6 +45,13 @@ class SecurityAudit {
 		String typed = String.valueOf(event.getAuthentication().getName());
 		this.trail.record(typed, "", "Sign-in failed", "Account " + typed,
 				event.getException().getClass().getSimpleName());
+	}
+
+	/** Entered by whoever ended the session: its holder, an administrator, or the portal itself. */
+	@EventListener
+	void sessionEnded(SessionEnded event) {
+		this.trail.record("Session ended", "Account " + event.username(),
+				event.reason().summary() + ": " + event.session());
 	}
 
 	@EventListener

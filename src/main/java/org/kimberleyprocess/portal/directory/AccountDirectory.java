@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,17 +26,23 @@ public class AccountDirectory {
 
 	private final SecondFactorRepository secondFactors;
 
+	private final ApplicationEventPublisher events;
+
 	private final SecureRandom random = new SecureRandom();
 
 	AccountDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-			SecondFactorRepository secondFactors) {
+			SecondFactorRepository secondFactors, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.secondFactors = secondFactors;
+		this.events = events;
 	}
 
-	/** Changes the person's own password, after checking the current one. */
+	/**
+	 * Changes the person's own password, after checking the current one. The person's other
+	 * sessions end: one opened with the old password stays open no longer.
+	 */
 	@Transactional
 	public void changePassword(PortalUser user, String currentPassword, String newPassword) {
 		Account account = this.accounts.findById(user.id()).orElseThrow(NotFoundException::new);
@@ -57,6 +64,7 @@ public class AccountDirectory {
 			throw new InvalidInputException("newPassword", "password.new.unchanged");
 		}
 		account.changePassword(this.passwordEncoder.encode(newPassword), false);
+		this.events.publishEvent(new AccountCredentialsChanged(account.getId(), account.getUsername()));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,14 +40,18 @@ class DirectoryAdministration {
 
 	private final PasswordResets resets;
 
+	private final ApplicationEventPublisher events;
+
 	DirectoryAdministration(OrganisationRepository organisations, CountryRepository countries,
-			AccountRepository accounts, DirectoryPolicy policy, Invitations invitations, PasswordResets resets) {
+			AccountRepository accounts, DirectoryPolicy policy, Invitations invitations, PasswordResets resets,
+			ApplicationEventPublisher events) {
 		this.organisations = organisations;
 		this.countries = countries;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.invitations = invitations;
 		this.resets = resets;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -233,6 +238,7 @@ class DirectoryAdministration {
 			throw new InvalidInputException(null, "account.deactivate.self");
 		}
 		account.deactivate();
+		this.events.publishEvent(new AccountCredentialsChanged(account.getId(), account.getUsername()));
 	}
 
 	public void reactivate(PortalUser actor, long id) {

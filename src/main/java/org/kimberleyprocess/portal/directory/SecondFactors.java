@@ -20,6 +20,7 @@ import io.nayuki.qrcodegen.QrCode;
 import org.apache.commons.codec.binary.Base32;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
@@ -72,12 +73,15 @@ public class SecondFactors {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final ApplicationEventPublisher events;
+
 	private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
 
 	private final SecureRandom random = new SecureRandom();
 
 	SecondFactors(SecondFactorRepository factors, RecoveryCodeRepository recoveryCodes, AccountRepository accounts,
-			DirectoryPolicy policy, PortalClock clock, @Value("${portal.second-factor.key:}") String key) {
+			DirectoryPolicy policy, PortalClock clock, ApplicationEventPublisher events,
+			@Value("${portal.second-factor.key:}") String key) {
 		if (!StringUtils.hasText(key) || key.length() < 32) {
 			throw new IllegalStateException("Set portal.second-factor.key (environment PORTAL_SECOND_FACTOR_KEY) to a"
 					+ " secret of at least 32 characters: it encrypts the authenticator secrets");
@@ -91,6 +95,7 @@ public class SecondFactors {
 		this.encryptor = Encryptors.delux(key, KEY_SALT);
 		// bcrypt: salted and slow, and quick enough to try ten codes; a code is far under 72 bytes.
 		this.passwordEncoder = new BCryptPasswordEncoder();
+		this.events = events;
 	}
 
 	public boolean enrolled(long accountId) {
@@ -139,6 +144,8 @@ public class SecondFactors {
 		this.factors.saveAndFlush(new SecondFactor(user.id(), this.encryptor.encrypt(secret), this.clock.instant()));
 		this.factors.acceptStep(user.id(), step);
 		account.secondFactorChanged();
+		// A new factor: the account's other sessions, begun without it, end (ASVS 7.4.3).
+		this.events.publishEvent(new AccountCredentialsChanged(account.getId(), account.getUsername()));
 		return replaceRecoveryCodes(user.id());
 	}
 
@@ -220,6 +227,7 @@ public class SecondFactors {
 		this.recoveryCodes.deleteForAccount(account.getId());
 		this.factors.delete(factor);
 		account.secondFactorChanged();
+		this.events.publishEvent(new AccountCredentialsChanged(account.getId(), account.getUsername()));
 	}
 
 	private List<String> replaceRecoveryCodes(long accountId) {

@@ -29,6 +29,7 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.DelegatingMissingAuthorityAccessDeniedHandler;
@@ -37,13 +38,15 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 
 import org.kimberleyprocess.portal.directory.AccountDirectory;
@@ -96,10 +99,10 @@ class SecurityConfiguration {
 			ApplicationEventPublisher events, SecurityContextRepository contextRepository,
 			SecondFactors secondFactors, SignInThrottle throttle, PortalClock clock,
 			AuthenticationEventPublisher authenticationEvents,
-			@Value("${portal.sign-in.reauthentication:PT10M}") Duration reauthentication)
+			@Value("${portal.sign-in.reauthentication:PT10M}") Duration reauthentication, SessionLifetimes lifetimes)
 			throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
-		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		RequestCache requestCache = pageAskedFor();
 		DelegatingMissingAuthorityAccessDeniedHandler deniedHandler = DelegatingMissingAuthorityAccessDeniedHandler
 			.builder()
 			.addEntryPointFor(new LoginUrlAuthenticationEntryPoint(SecondFactorController.CODE_PAGE),
@@ -151,7 +154,8 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login")
 				.defaultSuccessUrl("/home")
 				.failureHandler(failureHandler()))
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(deniedHandler))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInPage())
+				.accessDeniedHandler(deniedHandler))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -159,7 +163,7 @@ class SecurityConfiguration {
 				.frameOptions((frames) -> frames.deny()))
 			.addFilterAfter(codeStep(secondFactors, throttle, clock, authenticationEvents, contextRepository,
 					requestCache), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, readers), AuthorizationFilter.class);
+			.addFilterBefore(new SessionCheckFilter(accounts, contextRepository, readers, lifetimes), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -170,7 +174,7 @@ class SecurityConfiguration {
 	 */
 	private static AuthenticationFilter codeStep(SecondFactors secondFactors, SignInThrottle throttle, PortalClock clock,
 			AuthenticationEventPublisher authenticationEvents, SecurityContextRepository contextRepository,
-			HttpSessionRequestCache requestCache) {
+			RequestCache requestCache) {
 		ProviderManager manager = new ProviderManager(
 				new SecondFactorAuthenticationProvider(secondFactors, throttle, clock));
 		manager.setAuthenticationEventPublisher(authenticationEvents);
@@ -211,6 +215,34 @@ class SecurityConfiguration {
 		passwordCheck.setPasswordEncoder(passwordEncoder);
 		passwordCheck.setUserDetailsPasswordService(new PasswordHashUpgrade(accounts));
 		return new ThrottledAuthenticationProvider(passwordCheck, throttle);
+	}
+
+	/**
+	 * To the sign-in page, telling whoever comes with a session that no longer exists (ended from
+	 * another device, by a password change or an administrator, or idle too long) that it ended.
+	 */
+	private static AuthenticationEntryPoint signInPage() {
+		return new LoginUrlAuthenticationEntryPoint("/login") {
+
+			@Override
+			protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+					AuthenticationException exception) {
+				return (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid())
+						? "/login?ended" : "/login";
+			}
+
+		};
+	}
+
+	/**
+	 * The page a signed-out person asked for, to go on to after signing in, kept in a cookie: a
+	 * session would be a row in the database for every signed-out request of a page that needs
+	 * signing in. Only a page read is kept, and only as a path of the portal.
+	 */
+	private static RequestCache pageAskedFor() {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher((request) -> HttpMethod.GET.matches(request.getMethod()));
+		return cache;
 	}
 
 	/** Back to the form, with what the person typed as username, and one generic message. */

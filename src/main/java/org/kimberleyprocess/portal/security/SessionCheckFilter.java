@@ -28,8 +28,8 @@ import org.kimberleyprocess.portal.directory.Readers;
 
 /**
  * Keeps every signed-in session in step with its account, on every node: a deactivated account's
- * sessions end at their next request, changed roles apply at once, and a person with a
- * temporary password is sent to change it first.
+ * sessions end at their next request, as does a session that has outlived its lifetime, changed
+ * roles apply at once, and a person with a temporary password is sent to change it first.
  */
 class SessionCheckFilter extends OncePerRequestFilter {
 
@@ -43,10 +43,14 @@ class SessionCheckFilter extends OncePerRequestFilter {
 
 	private final Readers readers;
 
-	SessionCheckFilter(AccountDirectory accounts, SecurityContextRepository contextRepository, Readers readers) {
+	private final SessionLifetimes lifetimes;
+
+	SessionCheckFilter(AccountDirectory accounts, SecurityContextRepository contextRepository, Readers readers,
+			SessionLifetimes lifetimes) {
 		this.accounts = accounts;
 		this.contextRepository = contextRepository;
 		this.readers = readers;
+		this.lifetimes = lifetimes;
 	}
 
 	@Override
@@ -78,7 +82,7 @@ class SessionCheckFilter extends OncePerRequestFilter {
 				check = this.readers.check(current).check();
 			}
 		}
-		if (check == SessionCheck.ENDED) {
+		if (check == SessionCheck.ENDED || !this.lifetimes.goesOn(request, user, this.readers.current().roles())) {
 			new SecurityContextLogoutHandler().logout(request, response, authentication);
 			response.sendRedirect(request.getContextPath() + "/login?ended");
 			return;

@@ -60,6 +60,9 @@ class ChairRotationTest {
 			this.mvc.perform(get("/admin").session(outgoing)).andExpect(status().isOk());
 			this.mvc.perform(get("/admin").session(incoming)).andExpect(status().isForbidden());
 			this.clock.travelTo(Instant.parse("2016-12-31T23:59:50Z"));
+			// Signed in on New Year's Eve: a session of the Chair's office lasts twelve hours at most.
+			outgoing = SignIn.as(this.mvc, "chair");
+			incoming = SignIn.as(this.mvc, "chair-au");
 			this.mvc.perform(get("/admin").session(outgoing)).andExpect(status().isOk());
 			this.mvc.perform(get("/admin").session(incoming)).andExpect(status().isForbidden());
 			this.clock.travelTo(Instant.parse("2017-01-01T00:00:01Z"));

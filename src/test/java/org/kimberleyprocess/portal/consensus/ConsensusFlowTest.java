@@ -314,6 +314,10 @@ class ConsensusFlowTest {
 				SELECT ?, e.organisation_id, 'JOIN', 1, 'Test', FALSE, NOW(6), r.version_sha256, TRUE
 				FROM round_eligible e JOIN consensus_round r ON r.id = e.round_id WHERE e.round_id = ?""", allRound,
 				allRound);
+		// Each page once before it is counted: a first visit may store the session's CSRF token and
+		// take the flash message of the form before it, each a write of the session.
+		this.mvc.perform(get(consensusUrl(few)).session(chair)).andExpect(status().isOk());
+		this.mvc.perform(get(consensusUrl(all)).session(chair)).andExpect(status().isOk());
 		SqlStatementCounter.reset();
 		this.mvc.perform(get(consensusUrl(few)).session(chair)).andExpect(status().isOk());
 		long five = SqlStatementCounter.count();

@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A page costs the same number of SQL statements however much it shows. */
+/**
+ * A page costs the same number of SQL statements however much it shows. The budgets count the
+ * statement that reads the session, which the database keeps so that every node shares it.
+ */
 @PortalTest
 class StatementCountTest {
 
@@ -26,7 +29,7 @@ class StatementCountTest {
 		MockHttpSession session = SignIn.as(this.mvc, "hod-bw");
 		long ghana = statementsFor("/organisations/gh", session);
 		long europeanUnion = statementsFor("/organisations/eu", session);
-		assertThat(europeanUnion).isEqualTo(ghana).isLessThanOrEqualTo(7);
+		assertThat(europeanUnion).isEqualTo(ghana).isLessThanOrEqualTo(8);
 	}
 
 	@Test
@@ -35,7 +38,7 @@ class StatementCountTest {
 		long one = statementsFor("/admin/users?q=kagiso", session);
 		long firstPage = statementsFor("/admin/users", session);
 		long secondPage = statementsFor("/admin/users?page=1", session);
-		assertThat(secondPage).isEqualTo(firstPage).isLessThanOrEqualTo(7);
+		assertThat(secondPage).isEqualTo(firstPage).isLessThanOrEqualTo(8);
 		assertThat(one).isLessThanOrEqualTo(firstPage);
 	}
 
@@ -47,7 +50,13 @@ class StatementCountTest {
 		assertThat(europeanUnion).isEqualTo(botswana).isEqualTo(guest);
 	}
 
+	/**
+	 * The page as every visit but the first costs it: the first page a session shows after signing
+	 * in also stores the session's new CSRF token, which Spring Security makes when a page first
+	 * needs one.
+	 */
 	private long statementsFor(String url, MockHttpSession session) throws Exception {
+		this.mvc.perform(get(url).session(session)).andExpect(status().isOk());
 		SqlStatementCounter.reset();
 		this.mvc.perform(get(url).session(session)).andExpect(status().isOk());
 		return SqlStatementCounter.count();

@@ -1,0 +1,57 @@
+package org.kimberleyprocess.portal.security;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.FlushMode;
+import org.springframework.session.SaveMode;
+import org.springframework.session.Session;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/**
+ * Sessions in MariaDB (the tables of migration V17), so they survive a restart and every node
+ * serves every session. A session is written only when something in it changed: at the end of
+ * the request ({@link FlushMode#ON_SAVE}), and only the attributes that were set
+ * ({@link SaveMode#ON_SET_ATTRIBUTE}); the last access is recorded to the minute
+ * ({@link MinuteSessionRepository}). Declaring the configuration here, rather than leaving it to
+ * Boot's auto-configuration, is what lets that repository stand in front of Spring Session's:
+ * Boot's backs off once the portal provides its own, and so do the {@code spring.session.jdbc.*}
+ * properties. The session cookie still follows {@code server.servlet.session.cookie.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableJdbcHttpSession(flushMode = FlushMode.ON_SAVE, saveMode = SaveMode.ON_SET_ATTRIBUTE)
+class SessionConfiguration {
+
+	/** Until sign-in gives a session its holder's limit, the shorter one applies. */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionsBeforeSignIn(
+			@Value("${portal.sessions.privileged.idle-timeout}") Duration idle) {
+		return (repository) -> repository.setDefaultMaxInactiveInterval(idle);
+	}
+
+	/** The repository the session filter and the portal use; Spring Session's stays behind it. */
+	@Bean
+	@Primary
+	@SuppressWarnings("unchecked")
+	MinuteSessionRepository minuteSessions(JdbcIndexedSessionRepository sessions) {
+		return new MinuteSessionRepository((FindByIndexNameSessionRepository<Session>) (Object) sessions);
+	}
+
+	/** Just outside Spring Session's filter, so the whole of its work reads each session once. */
+	@Bean
+	FilterRegistrationBean<MinuteSessionRepository.ReadOnce> sessionsReadOnce() {
+		FilterRegistrationBean<MinuteSessionRepository.ReadOnce> registration = new FilterRegistrationBean<>(
+				new MinuteSessionRepository.ReadOnce());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
+	}
+
+}
