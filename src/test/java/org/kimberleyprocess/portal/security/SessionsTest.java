@@ -19,10 +19,11 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import org.kimberleyprocess.portal.DemoAuthenticator;
+import org.kimberleyprocess.portal.Mailbox;
 import org.kimberleyprocess.portal.PortalTest;
 import org.kimberleyprocess.portal.SignIn;
 import org.kimberleyprocess.portal.SqlStatementCounter;
-import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -215,8 +216,8 @@ class SessionsTest {
 		this.mvc.perform(post("/account/password").session(here)
 			.with(csrf())
 			.param("currentPassword", temporary)
-			.param("newPassword", "Rough-Diamonds-2016")
-			.param("confirmation", "Rough-Diamonds-2016")).andExpect(redirectedUrl("/home"));
+			.param("newPassword", "Granite-Harbour-Lantern-7")
+			.param("confirmation", "Granite-Harbour-Lantern-7")).andExpect(redirectedUrl("/home"));
 		this.mvc.perform(get("/home").session(elsewhere)).andExpect(redirectedUrl("/login?ended"));
 		this.mvc.perform(get("/home").session(here)).andExpect(status().isOk());
 		assertThat(sessionsOf(username)).isEqualTo(1);
@@ -237,19 +238,24 @@ class SessionsTest {
 		assertThat(sessionsOf(username)).isEqualTo(2);
 
 		long id = this.jdbc.queryForObject("SELECT id FROM account WHERE username = ?", Long.class, username);
-		MvcResult reset = this.mvc.perform(post("/admin/users/{id}/reset-password", id).session(chair).with(csrf()))
-			.andReturn();
+		// The reset emails a link; the password, and the sessions, change when the link is used.
+		this.mvc.perform(post("/admin/users/{id}/reset-password", id).session(chair).with(csrf()));
+		assertThat(sessionsOf(username)).isEqualTo(2);
+		String again = "Polished-Stones-of-" + username;
+		this.mvc.perform(post("/password-reset/choose").with(csrf())
+			.param("token", Mailbox.token(Mailbox.latestLink(this.jdbc, username, Mailbox.PASSWORD_RESET)))
+			.param("newPassword", again)
+			.param("confirmation", again)).andExpect(redirectedUrl("/login?reset"));
 		assertThat(sessionsOf(username)).isZero();
 		this.mvc.perform(get("/home").session(chair)).andExpect(status().isOk());
 
-		String again = ((Flash) reset.getFlashMap().get("flash")).arguments().get(1);
 		SignIn.as(this.mvc, username, again);
 		this.mvc.perform(post("/admin/users/{id}/deactivate", id).session(chair).with(csrf()));
 		assertThat(sessionsOf(username)).isZero();
 	}
 
 	private MockHttpSession signIn(String username, String userAgent) throws Exception {
-		return (MockHttpSession) this.mvc.perform(post("/login").with(csrf())
+		MockHttpSession session = (MockHttpSession) this.mvc.perform(post("/login").with(csrf())
 			.header("User-Agent", userAgent)
 			.param("username", username)
 			.param("password", SignIn.DEMO_PASSWORD))
@@ -257,6 +263,14 @@ class SessionsTest {
 			.andReturn()
 			.getRequest()
 			.getSession(false);
+		// The second step, for the accounts whose role needs it.
+		this.jdbc.update("UPDATE second_factor SET last_used_step = 0 WHERE account_id ="
+				+ " (SELECT id FROM account WHERE username = ?)", username);
+		this.mvc.perform(post("/sign-in/code").session(session)
+			.with(csrf())
+			.header("User-Agent", userAgent)
+			.param("code", DemoAuthenticator.codeNow()));
+		return session;
 	}
 
 	private Document sessionsPage(MockHttpSession session) throws Exception {
@@ -279,7 +293,12 @@ class SessionsTest {
 			.param("preferredLanguage", "en"))
 			.andExpect(redirectedUrlPattern("/admin/users/*/edit"))
 			.andReturn();
-		return ((Flash) result.getFlashMap().get("flash")).arguments().get(1);
+		String password = "Sunlit-Orchard-" + username;
+		this.mvc.perform(post("/invitations/accept").with(csrf())
+			.param("token", Mailbox.token(Mailbox.latestLink(this.jdbc, username, Mailbox.INVITATION)))
+			.param("newPassword", password)
+			.param("confirmation", password)).andExpect(redirectedUrl("/login?welcome"));
+		return password;
 	}
 
 	private long lastAccess(MockHttpSession session) {
