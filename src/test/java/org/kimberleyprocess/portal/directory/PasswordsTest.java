@@ -15,9 +15,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
+import org.kimberleyprocess.portal.Mailbox;
 import org.kimberleyprocess.portal.PortalTest;
 import org.kimberleyprocess.portal.SignIn;
-import org.kimberleyprocess.portal.shared.Flash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -145,11 +145,11 @@ class PasswordsTest {
 		return this.mvc.perform(request);
 	}
 
-	/** A person the Chair's office just created, signed in with the temporary password. */
+	/** A person the Chair's office just invited, who chose a password through the link and signed in. */
 	private Newcomer newcomer() throws Exception {
 		MockHttpSession chair = SignIn.as(this.mvc, "chair");
 		String username = "test-" + UUID.randomUUID().toString().substring(0, 8);
-		MvcResult created = this.mvc.perform(post("/admin/users").session(chair)
+		this.mvc.perform(post("/admin/users").session(chair)
 			.with(csrf())
 			.param("username", username)
 			.param("fullName", "Officer " + username)
@@ -158,8 +158,12 @@ class PasswordsTest {
 					this.jdbc.queryForObject("SELECT id FROM organisation WHERE code = 'bw'", Long.class).toString())
 			.param("roles", "DELEGATE")
 			.param("preferredLanguage", "en")).andReturn();
-		String temporary = ((Flash) created.getFlashMap().get("flash")).arguments().get(1);
-		return new Newcomer(username, temporary, SignIn.as(this.mvc, username, temporary));
+		String password = "Sunlit-Orchard-" + username;
+		this.mvc.perform(post("/invitations/accept").with(csrf())
+			.param("token", Mailbox.token(Mailbox.latestLink(this.jdbc, username, Mailbox.INVITATION)))
+			.param("newPassword", password)
+			.param("confirmation", password));
+		return new Newcomer(username, password, SignIn.as(this.mvc, username, password));
 	}
 
 	private String hashOf(String username) {
