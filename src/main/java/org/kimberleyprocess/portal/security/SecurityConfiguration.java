@@ -130,6 +130,9 @@ class SecurityConfiguration {
 				.access(recentFactors)
 				.requestMatchers(HttpMethod.POST, SecondFactorController.ENROL_PAGE + "/**")
 				.access(recentFactors)
+				// Ending sessions, too, needs the factors given lately (ASVS 7.5.2).
+				.requestMatchers(HttpMethod.POST, "/account/sessions/**")
+				.access(recentFactors)
 				// An emailed link's pages: whoever holds the link; they sign in nobody.
 				.requestMatchers("/invitations/**", "/password-reset/**")
 				.permitAll()

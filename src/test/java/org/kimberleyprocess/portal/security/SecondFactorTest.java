@@ -262,6 +262,16 @@ class SecondFactorTest {
 			.andExpect(redirectedUrl("/account/two-factor/recovery-codes"));
 	}
 
+	@Test
+	void endingSessionsNeedsFactorsGivenRecently() throws Exception {
+		MockHttpSession session = SignIn.as(this.mvc, "hod-bw");
+		this.mvc.perform(get("/account/sessions").session(session)).andExpect(status().isOk());
+		ageFactors(session, Duration.ofMinutes(11));
+		this.mvc.perform(get("/account/sessions").session(session)).andExpect(status().isOk());
+		this.mvc.perform(post("/account/sessions/end-others").session(session).with(csrf()))
+			.andExpect(redirectedUrlPattern("/login?factor*"));
+	}
+
 	/** Makes the session's factors look as if they had been given that long ago. */
 	private static void ageFactors(MockHttpSession session, Duration age) {
 		SecurityContext context = (SecurityContext) session
