@@ -1,6 +1,5 @@
 package org.kimberleyprocess.portal.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -20,6 +19,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.kimberleyprocess.portal.directory.PortalUser;
 import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.directory.Role;
+import org.kimberleyprocess.portal.shared.PortalClock;
 
 /**
  * How long a signed-in session lasts: an idle limit and a lifetime from sign-in, shorter for the
@@ -34,7 +34,7 @@ class SessionLifetimes {
 	static final Set<Role> PRIVILEGED = EnumSet.of(Role.CHAIRS_OFFICE, Role.HEAD_OF_DELEGATION, Role.ALTERNATE,
 			Role.WORKING_GROUP_CHAIR, Role.SYSTEM_ADMINISTRATOR);
 
-	private final Clock clock;
+	private final PortalClock clock;
 
 	private final Readers readers;
 
@@ -44,7 +44,7 @@ class SessionLifetimes {
 
 	private final Limits others;
 
-	SessionLifetimes(Clock clock, Readers readers, ApplicationEventPublisher events,
+	SessionLifetimes(PortalClock clock, Readers readers, ApplicationEventPublisher events,
 			@Value("${portal.sessions.privileged.idle-timeout}") Duration privilegedIdle,
 			@Value("${portal.sessions.privileged.lifetime}") Duration privilegedLifetime,
 			@Value("${portal.sessions.idle-timeout}") Duration idle,
@@ -121,7 +121,7 @@ class SessionLifetimes {
 	 * opens in 2016), so the last use is shown as long ago as it really was.
 	 */
 	Instant onPortalClock(Instant systemTime) {
-		return this.clock.instant().minus(Duration.between(systemTime, Instant.now()));
+		return this.clock.instant().minus(Duration.between(systemTime, this.clock.wallClock().instant()));
 	}
 
 	private SignedIn signedIn(HttpServletRequest request) {
