@@ -1,7 +1,6 @@
 package org.kimberleyprocess.portal.audit;
 
 import java.io.IOException;
-import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,12 +12,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import org.kimberleyprocess.portal.shared.RequestIds;
+
 /**
- * The request an audit entry came from: an identifier (sent back in {@code X-Request-Id} so a
- * person can quote it) and the client's address, kept for the duration of the request.
+ * The request an audit entry came from: its identifier (see {@link RequestIds}, the one a person
+ * quotes from an error page) and the client's address, kept for the duration of the request.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestInfo extends OncePerRequestFilter {
 
 	record Current(String requestId, String clientAddress) {
@@ -33,9 +34,7 @@ class RequestInfo extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String id = UUID.randomUUID().toString();
-		response.setHeader("X-Request-Id", id);
-		CURRENT.set(new Current(id, request.getRemoteAddr()));
+		CURRENT.set(new Current(RequestIds.current(), request.getRemoteAddr()));
 		try {
 			chain.doFilter(request, response);
 		}

@@ -19,4 +19,10 @@ class LayoutAdvice {
 		return uri.startsWith(context) ? uri.substring(context.length()) : uri;
 	}
 
+	/** The request's identifier, which the error pages give as a reference to quote. */
+	@ModelAttribute("requestId")
+	String requestId(HttpServletRequest request) {
+		return (request.getAttribute(RequestIds.ATTRIBUTE) instanceof String id) ? id : null;
+	}
+
 }
