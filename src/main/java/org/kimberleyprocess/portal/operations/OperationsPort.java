@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * {@code portal.operations.address} (the loopback address by default), so that only the machine
  * itself, or whoever the operator lets reach that address, can read metrics and run the
  * integrity check. A request is told apart by the local port it arrived on, which no header can
- * change. By default the port is the one after {@code server.port} (8081), or a free one when
- * {@code server.port} is 0 (tests, several nodes on one machine); {@code -1} turns it off.
+ * change. By default the port is 8081 when the public port is Tomcat's 8080, and a free one
+ * (logged at start-up) when {@code server.port} is set to anything else, as tests and several
+ * nodes on one machine do: a default must never keep a node from starting. {@code -1} turns it
+ * off.
  */
 @Component
 class OperationsPort implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -35,7 +37,7 @@ class OperationsPort implements WebServerFactoryCustomizer<TomcatServletWebServe
 
 	OperationsPort(@Value("${portal.operations.port:}") String port, @Value("${server.port:8080}") int serverPort,
 			@Value("${portal.operations.address:127.0.0.1}") String address) {
-		this.port = port.isBlank() ? (serverPort == 0 ? 0 : serverPort + 1) : Integer.parseInt(port.strip());
+		this.port = port.isBlank() ? (serverPort == 8080 ? 8081 : 0) : Integer.parseInt(port.strip());
 		this.address = address;
 	}
 

@@ -61,7 +61,7 @@ class OperationsTest {
 	@Value("${portal.operations.mail-queue.max-age}")
 	Duration maxAge;
 
-	/** The operations port of this context: the one after server.port, MockMvc's 8080. */
+	/** The operations port of this context, which sets no server.port: 8081. */
 	static RequestPostProcessor operationsPort() {
 		return (request) -> {
 			request.setLocalPort(8081);
