@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -141,10 +141,9 @@ public class ChairSchedule {
 	 * Adopting a selection decision fills the schedule: the candidate becomes the year's
 	 * Vice-Chair and, by the rule, the Chair of the next year.
 	 */
-	@EventListener
-	@Transactional
-	public void onRoundClosed(ConsensusEvents.RoundClosed event) {
-		if (!"ADOPTED".equals(event.outcome())) {
+	@ApplicationModuleListener
+	void onRoundClosed(ConsensusEvents.RoundClosed event) {
+		if (!event.adopted()) {
 			return;
 		}
 		for (ChairTerm term : this.terms.findBySelectionDocumentId(event.documentId())) {

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -317,10 +318,9 @@ public class CommuniqueService {
 	 * An Administrative Decision on the agenda of a meeting whose communiqué is already published
 	 * takes effect when it is adopted, with that communiqué.
 	 */
-	@org.springframework.context.event.EventListener
-	@Transactional
-	public void onRoundClosed(org.kimberleyprocess.portal.consensus.ConsensusEvents.RoundClosed event) {
-		if (!DocumentStatus.ADOPTED.name().equals(event.outcome())) {
+	@ApplicationModuleListener
+	void onRoundClosed(org.kimberleyprocess.portal.consensus.ConsensusEvents.RoundClosed event) {
+		if (!event.adopted()) {
 			return;
 		}
 		Set<Long> meetingsTakingItUp = this.meetings.meetingsTakingUp(event.documentId());

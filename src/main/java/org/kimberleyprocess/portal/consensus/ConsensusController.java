@@ -23,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.consensus.ConsensusService.RoundsPage;
 import org.kimberleyprocess.portal.directory.Reader;
-import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
@@ -122,9 +121,9 @@ class ConsensusController {
 	String close(Reader reader, @PathVariable long id, @PathVariable long roundId,
 			RedirectAttributes redirect) {
 		try {
-			DocumentStatus outcome = this.consensus.closeMeeting(reader, id, roundId);
+			RoundOutcome outcome = this.consensus.closeMeeting(reader, id, roundId);
 			Flash.success(redirect,
-					outcome == DocumentStatus.ADOPTED ? "consensus.closed.adopted" : "consensus.closed.notAdopted");
+					outcome == RoundOutcome.ADOPTED ? "consensus.closed.adopted" : "consensus.closed.notAdopted");
 		}
 		catch (InvalidInputException ex) {
 			Flash.error(redirect, ex.messageCode());

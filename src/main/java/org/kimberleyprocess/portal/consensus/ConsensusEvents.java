@@ -16,7 +16,18 @@ public final class ConsensusEvents {
 			boolean onBehalf, String recordedBy, Instant at) {
 	}
 
-	public record RoundClosed(long roundId, long documentId, String outcome, String officialNumber, Instant at) {
+	/**
+	 * A round ended: closed with an outcome, or withdrawn (status {@link RoundStatus#WITHDRAWN},
+	 * no outcome). Its followers in other modules run after the closing commits, from the event
+	 * publication registry, so a failing follower is retried and never undoes the closing.
+	 */
+	public record RoundClosed(long roundId, long documentId, RoundStatus status, RoundOutcome outcome,
+			String officialNumber, Instant at) {
+
+		public boolean adopted() {
+			return this.outcome == RoundOutcome.ADOPTED;
+		}
+
 	}
 
 }

@@ -29,22 +29,6 @@ interface RoundRepository extends JpaRepository<ConsensusRound, Long> {
 	List<Long> findDue(@Param("now") Instant now);
 
 	/**
-	 * The guarded transition that closes a round exactly once: of several nodes or schedulers
-	 * trying at the same moment, only the one whose update changes the row goes on.
-	 */
-	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query("""
-			update ConsensusRound r set r.status = org.kimberleyprocess.portal.consensus.RoundStatus.CLOSED,
-			  r.closedAt = :now, r.closedByName = :by, r.outcome = :outcome, r.version = r.version + 1
-			where r.id = :id and r.status = org.kimberleyprocess.portal.consensus.RoundStatus.OPEN""")
-	int close(@Param("id") long id, @Param("now") Instant now, @Param("by") String by,
-			@Param("outcome") String outcome);
-
-	@Modifying(flushAutomatically = true)
-	@Query("update ConsensusRound r set r.outcome = :outcome where r.id = :id")
-	int setOutcome(@Param("id") long id, @Param("outcome") String outcome);
-
-	/**
 	 * Takes the round's row lock before a position is written: recordings on one round queue
 	 * behind each other (each takes milliseconds) instead of deadlocking on the position index,
 	 * and none can slip in while the round is being closed.

@@ -43,7 +43,8 @@ public class ConsensusRound {
 	@Enumerated(EnumType.STRING)
 	private RoundStatus status;
 
-	private String outcome;
+	@Enumerated(EnumType.STRING)
+	private RoundOutcome outcome;
 
 	private String openedByName;
 
@@ -91,8 +92,22 @@ public class ConsensusRound {
 		return this.eligible.stream().anyMatch((e) -> e.getOrganisationId() == organisationId);
 	}
 
+	/** Closes the open round with the outcome its positions gave; {@code byName} is null when its deadline closed it. */
+	void close(RoundOutcome outcome, String byName, Instant now) {
+		end(RoundStatus.CLOSED, byName, now);
+		this.outcome = outcome;
+	}
+
+	/** Ends the open round without a decision. */
 	void withdraw(String byName, Instant now) {
-		this.status = RoundStatus.WITHDRAWN;
+		end(RoundStatus.WITHDRAWN, byName, now);
+	}
+
+	private void end(RoundStatus status, String byName, Instant now) {
+		if (!isOpen()) {
+			throw new IllegalStateException("Round " + this.id + " is already " + this.status);
+		}
+		this.status = status;
 		this.closedByName = byName;
 		this.closedAt = now;
 	}
@@ -121,7 +136,7 @@ public class ConsensusRound {
 		return this.status;
 	}
 
-	public String getOutcome() {
+	public RoundOutcome getOutcome() {
 		return this.outcome;
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
@@ -29,7 +30,6 @@ import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.documents.DocumentRecords;
-import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentVersion;
 import org.kimberleyprocess.portal.documents.MarkdownRenderer;
 import org.kimberleyprocess.portal.documents.OwningBody;
@@ -65,10 +65,13 @@ public class ConsensusService {
 
 	private final ConsensusPolicy policy;
 
+	private final RoundClosing closing;
+
 	ConsensusService(RoundRepository rounds, PositionRepository positions, AdoptionRepository adoptions,
 			DocumentReading documents, DocumentRecords records, DirectoryQueries directory, Clock clock, ApplicationEventPublisher events,
-			ConsensusPolicy policy) {
+			ConsensusPolicy policy, RoundClosing closing) {
 		this.policy = policy;
+		this.closing = closing;
 		this.events = events;
 		this.rounds = rounds;
 		this.positions = positions;
@@ -229,16 +232,11 @@ public class ConsensusService {
 
 	@Transactional
 	public void withdraw(Reader reader, long documentId, long roundId) {
-		ConsensusRound round = roundOf(reader, documentId, roundId);
+		roundOf(reader, documentId, roundId);
 		requireChair(reader, documentId);
-		if (this.rounds.close(roundId, this.clock.instant(), reader.name(), null) == 0) {
+		if (!this.closing.withdraw(roundId, reader.name())) {
 			throw new InvalidInputException(null, "consensus.round.notOpen");
 		}
-		ConsensusRound closed = this.rounds.findById(round.getId()).orElseThrow();
-		closed.withdraw(reader.name(), this.clock.instant());
-		this.records.settleConsensus(documentId, DocumentStatus.CIRCULATED);
-		this.events.publishEvent(new ConsensusEvents.RoundClosed(roundId, documentId, RoundStatus.WITHDRAWN.name(),
-				null, this.clock.instant()));
 	}
 
 	/**
@@ -277,67 +275,38 @@ public class ConsensusService {
 
 	/** The Chair closes a meeting round; the outcome follows from the positions. */
 	@Transactional
-	public DocumentStatus closeMeeting(Reader reader, long documentId, long roundId) {
+	public RoundOutcome closeMeeting(Reader reader, long documentId, long roundId) {
 		ConsensusRound round = roundOf(reader, documentId, roundId);
 		requireChair(reader, documentId);
 		if (round.getKind() != RoundKind.MEETING) {
 			throw new InvalidInputException(null, "consensus.close.writtenClosesItself");
 		}
-		DocumentStatus outcome = close(roundId, reader.name());
+		RoundOutcome outcome = this.closing.close(roundId, reader.name());
 		if (outcome == null) {
 			throw new InvalidInputException(null, "consensus.round.notOpen");
 		}
 		return outcome;
 	}
 
-	/** Closes every written procedure whose deadline has passed; safe to run on several nodes at once. */
-	@Transactional
+	/**
+	 * Closes every written procedure whose deadline has passed, each in its own transaction: a
+	 * round that cannot be closed now is left for the next pass and does not hold back the
+	 * others. Safe to run on several nodes at once.
+	 */
+	@Transactional(propagation = Propagation.NEVER)
 	public int closeDueRounds() {
 		int closed = 0;
 		for (long id : this.rounds.findDue(this.clock.instant())) {
-			if (close(id, null) != null) {
-				closed++;
+			try {
+				if (this.closing.close(id, null) != null) {
+					closed++;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Consensus round {} could not be closed at its deadline; the next pass tries again", id, ex);
 			}
 		}
 		return closed;
-	}
-
-	private DocumentStatus close(long roundId, String byName) {
-		Instant now = this.clock.instant();
-		if (this.rounds.close(roundId, now, byName, null) == 0) {
-			return null;
-		}
-		ConsensusRound round = this.rounds.findById(roundId).orElseThrow();
-		Map<Long, PositionRecord> current = this.positions.findCurrent(roundId)
-			.stream()
-			.filter((position) -> ConsensusPolicy.counts(round, position))
-			.collect(Collectors.toMap(PositionRecord::getOrganisationId, Function.identity()));
-		List<Eligible> deciding = ConsensusPolicy.deciding(round, activeParticipants());
-		current.keySet().retainAll(deciding.stream().map(Eligible::getOrganisationId).toList());
-		Tally tally = Tally.of(deciding.stream().map(Eligible::getOrganisationId).toList(),
-				current.values()
-					.stream()
-					.collect(Collectors.toMap(PositionRecord::getOrganisationId, PositionRecord::getPosition)));
-		DocumentStatus outcome = tally.adopted() ? DocumentStatus.ADOPTED : DocumentStatus.NOT_ADOPTED;
-		this.rounds.setOutcome(roundId, outcome.name());
-		String number = this.records.settleConsensus(round.getDocumentId(), outcome);
-		if (outcome == DocumentStatus.ADOPTED) {
-			List<AdoptionRecord.Entry> entries = new ArrayList<>();
-			int order = 0;
-			for (Eligible participant : deciding) {
-				PositionRecord position = current.get(participant.getOrganisationId());
-				entries.add(new AdoptionRecord.Entry(order++, participant.getName(),
-						position == null ? "DEEMED" : position.getPosition().name(),
-						position == null ? null : position.getRecordedByName(),
-						position == null ? null : position.getRecordedAt()));
-			}
-			String title = this.records.storedVersion(round.getDocumentId(), round.getVersionNumber()).getTitle();
-			this.adoptions.save(new AdoptionRecord(round, number, title, tally, entries));
-		}
-		this.events.publishEvent(
-				new ConsensusEvents.RoundClosed(roundId, round.getDocumentId(), outcome.name(), number, now));
-		log.info("Consensus round {} closed: {}", roundId, outcome);
-		return outcome;
 	}
 
 	private static Tally tally(ConsensusRound round, Map<Long, PositionRecord> current) {

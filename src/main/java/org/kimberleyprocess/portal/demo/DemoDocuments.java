@@ -111,11 +111,36 @@ class DemoDocuments implements ApplicationRunner {
 					this::organisationId)
 				.run(intersessional);
 			new DemoReviewVisits(this.reviewVisits, this.consensus, this::as, this.clock, this::volunteerIds).run();
+			awaitFollowers();
 			log.info("Loaded the demo documents, consensus rounds, communiqués and review visits of 2015 and 2016");
 		}
 		finally {
 			this.clock.travelTo(now);
 		}
+	}
+
+	/**
+	 * What other modules do about the demo's events (notifications, the chair schedule, review
+	 * visits adopted with their report) runs after each commit, on other threads: the demo is
+	 * loaded once all of it has run, so the portal opens on a settled story.
+	 */
+	private void awaitFollowers() {
+		long until = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+		while (System.nanoTime() < until) {
+			Integer pending = this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL", Integer.class);
+			if (pending == null || pending == 0) {
+				return;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		log.warn("Some of the demo's events were still being handled after a minute");
 	}
 
 	/**

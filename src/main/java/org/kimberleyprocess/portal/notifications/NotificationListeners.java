@@ -77,7 +77,7 @@ class NotificationListeners {
 
 	@ApplicationModuleListener
 	void roundClosed(ConsensusEvents.RoundClosed event) {
-		if (!"ADOPTED".equals(event.outcome())) {
+		if (!event.adopted()) {
 			return;
 		}
 		this.notifier.notify(audience(), NotificationType.DOCUMENT_ADOPTED,

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * incomplete after a minute.
  */
 @Component
-class Resubmission {
+public class Resubmission {
 
 	private static final String LOCK = "kp-portal-event-resubmission";
 

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,7 +33,6 @@ import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.documents.Drafting;
 import org.kimberleyprocess.portal.documents.DocumentRecords;
 import org.kimberleyprocess.portal.documents.DocumentLifecycle;
-import org.kimberleyprocess.portal.documents.DocumentStatus;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
 import org.kimberleyprocess.portal.shared.FullText;
@@ -309,10 +308,9 @@ public class ReviewVisitService {
 	}
 
 	/** The report is adopted when the working group's consensus round on it adopts the text. */
-	@EventListener
-	@Transactional
-	public void onRoundClosed(ConsensusEvents.RoundClosed event) {
-		if (!DocumentStatus.ADOPTED.name().equals(event.outcome())) {
+	@ApplicationModuleListener
+	void onRoundClosed(ConsensusEvents.RoundClosed event) {
+		if (!event.adopted()) {
 			return;
 		}
 		this.visits.findByReportDocumentId(event.documentId())

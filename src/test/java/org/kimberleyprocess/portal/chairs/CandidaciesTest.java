@@ -1,5 +1,6 @@
 package org.kimberleyprocess.portal.chairs;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -153,9 +155,10 @@ class CandidaciesTest {
 			long round = this.consensus.open(chairAu, decision, RoundKind.MEETING, null, null);
 			this.consensus.closeMeeting(chairAu, decision, round);
 
-			assertThat(this.jdbc.queryForObject(
+			// The schedule follows the adoption after it commits.
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.jdbc.queryForObject(
 					"SELECT o.code FROM chair_term t JOIN organisation o ON o.id = t.vice_chair_organisation_id WHERE t.year = 2018",
-					String.class)).isEqualTo("in");
+					String.class)).isEqualTo("in"));
 			assertThat(this.jdbc.queryForObject(
 					"SELECT o.code FROM chair_term t JOIN organisation o ON o.id = t.chair_organisation_id WHERE t.year = 2019",
 					String.class)).isEqualTo("in");

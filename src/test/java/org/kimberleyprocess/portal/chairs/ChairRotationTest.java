@@ -1,5 +1,6 @@
 package org.kimberleyprocess.portal.chairs;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -114,7 +116,8 @@ class ChairRotationTest {
 		finally {
 			this.clock.travelTo(now);
 		}
-		assertThat(viceChairOf(2017)).isEqualTo("eu");
+		// The schedule follows the adoption after it commits.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(viceChairOf(2017)).isEqualTo("eu"));
 		assertThat(this.jdbc.queryForObject(
 				"SELECT o.code FROM chair_term t JOIN organisation o ON o.id = t.chair_organisation_id WHERE t.year = 2018",
 				String.class))

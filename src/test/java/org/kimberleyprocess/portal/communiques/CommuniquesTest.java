@@ -1,5 +1,6 @@
 package org.kimberleyprocess.portal.communiques;
 
+import java.time.Duration;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.Set;
@@ -39,6 +40,7 @@ import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -160,9 +162,12 @@ class CommuniquesTest {
 			.andExpect(content().string(not(containsString("In effect since"))));
 		long lateRound = this.consensus.open(chair, lateDecision, RoundKind.MEETING, null, null);
 		this.consensus.closeMeeting(chair, lateDecision, lateRound);
-		this.mvc.perform(get("/documents/{id}", lateDecision).session(SignIn.as(this.mvc, "hod-bw")))
-			.andExpect(content().string(allOf(containsString("In effect since"),
-					containsString("href=\"/communiques/2017-perth-plenary\""))));
+		// The decision takes effect with the published communiqué once the adoption has committed.
+		MockHttpSession botswana = SignIn.as(this.mvc, "hod-bw");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> this.mvc.perform(get("/documents/{id}", lateDecision).session(botswana))
+				.andExpect(content().string(allOf(containsString("In effect since"),
+						containsString("href=\"/communiques/2017-perth-plenary\"")))));
 
 		byte[] pdf = this.mvc.perform(get("/communiques/2017-perth-plenary.pdf"))
 			.andExpect(status().isOk())

@@ -255,6 +255,62 @@ class ConsensusFlowTest {
 	}
 
 	@Test
+	void aRoundThatCannotCloseAtItsDeadlineDoesNotHoldBackTheOthers() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		Instant now = this.clock.instant();
+		long blockedDocument = circulatedDocument(chair, "Closing blocked");
+		long blocked = openWritten(chair, blockedDocument, now.plus(Duration.ofHours(1)));
+		long freeDocument = circulatedDocument(chair, "Closing free");
+		long free = openWritten(chair, freeDocument, now.plus(Duration.ofHours(1)));
+		// The database refuses to close one of the two rounds, as a fault would.
+		this.jdbc.execute("""
+				CREATE TRIGGER test_refuse_closing BEFORE UPDATE ON consensus_round FOR EACH ROW
+				BEGIN
+				  IF NEW.id = %d AND NEW.status <> 'OPEN' THEN
+				    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'Closing refused';
+				  END IF;
+				END""".formatted(blocked));
+		try {
+			this.clock.travelTo(now.plus(Duration.ofHours(2)));
+			this.consensus.closeDueRounds();
+			assertThat(statusOf(free)).isEqualTo("CLOSED");
+			assertThat(statusOf(blocked)).isEqualTo("OPEN");
+			assertThat(this.jdbc.queryForObject("SELECT status FROM document WHERE id = ?", String.class, freeDocument))
+				.isEqualTo("ADOPTED");
+			assertThat(this.jdbc.queryForObject("SELECT status FROM document WHERE id = ?", String.class,
+					blockedDocument))
+				.isEqualTo("UNDER_CONSENSUS");
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM adoption_record WHERE document_id = ?",
+					Integer.class, blockedDocument))
+				.isZero();
+
+			this.jdbc.execute("DROP TRIGGER test_refuse_closing");
+			this.consensus.closeDueRounds();
+			assertThat(statusOf(blocked)).isEqualTo("CLOSED");
+			assertThat(this.jdbc.queryForObject("SELECT outcome FROM consensus_round WHERE id = ?", String.class,
+					blocked))
+				.isEqualTo("ADOPTED");
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER IF EXISTS test_refuse_closing");
+			this.clock.travelTo(now);
+		}
+	}
+
+	private long openWritten(MockHttpSession chair, long documentId, Instant deadline) throws Exception {
+		this.mvc.perform(post("/documents/{id}/consensus/rounds", documentId).session(chair)
+			.with(csrf())
+			.param("kind", "WRITTEN")
+			.param("deadline", MINUTES.format(LocalDateTime.ofInstant(deadline, ZoneOffset.UTC)))
+			.param("zone", "UTC")).andExpect(redirectedUrl(consensusUrl(documentId)));
+		return latestRound(documentId);
+	}
+
+	private String statusOf(long round) {
+		return this.jdbc.queryForObject("SELECT status FROM consensus_round WHERE id = ?", String.class, round);
+	}
+
+	@Test
 	void everyHeadOfDelegationRecordingAtOnceLandsWithEveryChangeKept() throws Exception {
 		MockHttpSession chair = SignIn.as(this.mvc, "chair");
 		long id = circulatedDocument(chair, "Concurrency test");

@@ -1,5 +1,6 @@
 package org.kimberleyprocess.portal.reviewvisits;
 
+import java.time.Duration;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -99,7 +101,8 @@ class ReviewVisitsTest {
 				report);
 		this.mvc.perform(post("/documents/{d}/consensus/rounds/{r}/close", report, round).session(chair).with(csrf()))
 			.andExpect(redirectedUrlPattern("/documents/*/consensus"));
-		assertThat(statusOf(id)).isEqualTo("REPORT_ADOPTED");
+		// The visit follows its report's adoption once the closing has committed.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusOf(id)).isEqualTo("REPORT_ADOPTED"));
 		MockHttpSession chairsOffice = SignIn.as(this.mvc, "chair");
 		expectRefused(chairsOffice, id, "publish", "visit.publish.noConsent");
 		step(host, id, "consent");
