@@ -122,7 +122,7 @@ class DatabaseOutageTest {
 			assertUnavailable(signOut.get(), ENGLISH_TITLE);
 			assertUnavailable(missingAsset.get(), ENGLISH_TITLE);
 			assertThat(ready.get().status()).isEqualTo(503);
-			assertThat(ready.get().body()).doesNotContain("\"UP\"");
+			assertThat(ready.get().body()).contains("\"DOWN\"");
 			// The language the switch chose stays, as the switch's cookie does.
 			assertUnavailable(french.get("/participants"), FRENCH_TITLE);
 			// Answered within the pool's connection timeout, not after the default half-minute.
@@ -327,6 +327,8 @@ class DatabaseOutageTest {
 		assertThat(page.header("Retry-After")).isEqualTo("30");
 		assertThat(page.header("Content-Type")).startsWith("text/html");
 		assertThat(page.body()).contains("<h1>" + title + "</h1>");
+		// In the portal's layout, with its stylesheet under the content-hashed name every page uses.
+		assertThat(page.body()).containsPattern("href=\"/css/portal-[0-9a-f]+\\.css\"");
 		assertThat(page.body()).doesNotContain(INTERNALS);
 	}
 
