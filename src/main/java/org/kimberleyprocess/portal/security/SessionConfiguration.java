@@ -85,7 +85,7 @@ class SessionConfiguration {
 		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
 				new DatabaseOutageFilter(views, locales, assets, retryAfter));
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
-		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
 	}
 

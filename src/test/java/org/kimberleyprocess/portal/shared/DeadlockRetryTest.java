@@ -113,7 +113,8 @@ class DeadlockRetryTest {
 	@Test
 	void anOptimisticLockFailureIsNotRunAgain() {
 		AtomicInteger calls = new AtomicInteger();
-		assertThatExceptionOfType(ObjectOptimisticLockingFailureException.class).isThrownBy(() -> this.transfers.failStale(calls));
+		assertThatExceptionOfType(ObjectOptimisticLockingFailureException.class)
+			.isThrownBy(() -> this.transfers.failStale(calls));
 		assertThat(calls).hasValue(1);
 	}
 

@@ -1,5 +1,6 @@
 package org.kimberleyprocess.portal.web;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +48,7 @@ class DatabaseOutageTest {
 	private static final String FRENCH_TITLE = "Le portail est momentanément indisponible";
 
 	/** What an answer must never show of the internals. */
-	private static final String[] INTERNALS = {"Exception", "SQL", "JDBC", "jdbc", "Hikari", "MariaDB",
+	private static final String[] INTERNALS = { "Exception", "SQL", "JDBC", "jdbc", "Hikari", "MariaDB",
 			"mariadb", "Connection", "at org." };
 
 	private SeparateDatabase database;
@@ -178,17 +179,25 @@ class DatabaseOutageTest {
 				return null;
 			}));
 		}
-		awaitTrue(() -> delegations.stream().allMatch((delegation) -> !delegation.acknowledged.isEmpty()));
-		this.proxy.cut();
-		Thread.sleep(4000);
-		this.proxy.restore();
-		restored.set(true);
-		awaitTrue(() -> delegations.stream().allMatch((delegation) -> delegation.acknowledgedSinceRestore.get() > 0));
-		stop.set(true);
-		for (Future<?> done : finished) {
-			done.get(2, TimeUnit.MINUTES);
+		try {
+			awaitTrue(() -> delegations.stream()
+				.allMatch((delegation) -> !delegation.acknowledged.isEmpty() || delegation.gaveUp));
+			this.proxy.cut();
+			Thread.sleep(4000);
+			this.proxy.restore();
+			restored.set(true);
+			awaitTrue(() -> delegations.stream()
+				.allMatch((delegation) -> delegation.acknowledgedSinceRestore.get() > 0 || delegation.gaveUp));
+			stop.set(true);
+			for (Future<?> done : finished) {
+				done.get(2, TimeUnit.MINUTES);
+			}
 		}
-		recording.shutdown();
+		finally {
+			stop.set(true);
+			recording.shutdownNow();
+			this.proxy.restore();
+		}
 
 		Map<Integer, Integer> unexpected = new ConcurrentHashMap<>();
 		int unavailable = 0;
@@ -248,6 +257,9 @@ class DatabaseOutageTest {
 
 		final Map<Integer, Integer> unexpected = new ConcurrentHashMap<>();
 
+		/** Stopped at an answer that was neither an acknowledgement nor the 503 page. */
+		volatile boolean gaveUp;
+
 		Delegation(String username, long organisationId, int port) {
 			this.username = username;
 			this.organisationId = organisationId;
@@ -257,7 +269,7 @@ class DatabaseOutageTest {
 		/**
 		 * JOIN, ABSTAIN, JOIN, ... each sent until acknowledged (the redirect to the round's page),
 		 * as a person sends a form again on a page that says it was not saved; until told to stop
-		 * and one has been acknowledged since the database came back.
+		 * and one has been acknowledged since the database came back, or until any other answer.
 		 */
 		void recordUntilStopped(String positionsPath, String roundsPage, AtomicBoolean restored, AtomicBoolean stop)
 				throws Exception {
@@ -267,8 +279,16 @@ class DatabaseOutageTest {
 				while (true) {
 					boolean sentAfterRestore = restored.get();
 					this.sent.incrementAndGet();
-					Page answer = this.browser.post(positionsPath, Map.of("participant",
-							String.valueOf(this.organisationId), "position", position, "_csrf", this.token));
+					Page answer;
+					try {
+						answer = this.browser.post(positionsPath, Map.of("participant",
+								String.valueOf(this.organisationId), "position", position, "_csrf", this.token));
+					}
+					catch (IOException ex) {
+						// No answer at all (a connection closed under load): not acknowledged either.
+						Thread.sleep(200);
+						continue;
+					}
 					if (answer.status() == 302 && answer.header("Location").endsWith(roundsPage)) {
 						this.acknowledged.add(position);
 						if (sentAfterRestore) {
@@ -276,13 +296,13 @@ class DatabaseOutageTest {
 						}
 						break;
 					}
-					if (answer.status() == 503 && "30".equals(answer.header("Retry-After"))
-							&& answer.body().contains(ENGLISH_TITLE)) {
-						this.unavailable.incrementAndGet();
-					}
-					else {
+					if (answer.status() != 503 || !"30".equals(answer.header("Retry-After"))
+							|| !answer.body().contains(ENGLISH_TITLE)) {
 						this.unexpected.merge(answer.status(), 1, Integer::sum);
+						this.gaveUp = true;
+						return;
 					}
+					this.unavailable.incrementAndGet();
 					Thread.sleep(200);
 				}
 				Thread.sleep(ThreadLocalRandom.current().nextInt(200, 400));

@@ -74,12 +74,6 @@ final class HttpBrowser {
 		return this;
 	}
 
-	void setCookie(String name, String value) {
-		synchronized (this.cookies) {
-			this.cookies.put(name, value);
-		}
-	}
-
 	private HttpRequest.Builder request(String path, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(60));
 		for (int i = 0; i < headers.length; i += 2) {
