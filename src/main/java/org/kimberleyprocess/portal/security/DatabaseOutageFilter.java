@@ -35,14 +35,16 @@ import org.kimberleyprocess.portal.shared.DatabaseFaults;
 
 /**
  * While MariaDB is unreachable (down, failing over, or refusing work), every request is answered
- * 503 with a {@code Retry-After} header and a page in the reader's language, never a 500. The
- * failure may come before any controller runs, since the session lives in the database (Spring
- * Session looks it up when the security filters first ask for the signed-in person), or at the
- * end of the request, when Spring Session writes the session back; so this filter stands outside
- * Spring Session's filter and sees them all. The page needs nothing from the database: it is
- * shown as to a reader who is not signed in, with no session, no person and no counts, and the
- * language comes from the request alone (the language cookie, or the switch's {@code ?lang=}).
- * It says nothing of the cause; the log does.
+ * 503 with a {@code Retry-After} header and a page in the reader's language, never a 500; so is
+ * one whose transaction could not have its locks (a deadlock lost at every attempt, a lock wait
+ * that timed out), which may be sent again as well. The failure may come before any controller
+ * runs, since the session lives in the database (Spring Session looks it up when the security
+ * filters first ask for the signed-in person), or at the end of the request, when Spring Session
+ * writes the session back; so this filter stands outside Spring Session's filter and sees them
+ * all. The page needs nothing from the database: it is shown as to a reader who is not signed
+ * in, with no session, no person and no counts, and the language comes from the request alone
+ * (the language cookie, or the switch's {@code ?lang=}). It says nothing of the cause; the log
+ * does.
  * <p>
  * A request answered this way did not complete: its transaction rolled back or never began, so
  * nothing it sent is reported as done. It may have been done all the same when the database
@@ -52,6 +54,9 @@ import org.kimberleyprocess.portal.shared.DatabaseFaults;
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	static final String VIEW = "error/503";
+
+	/** Set by the audit module's request filter, outside this one; a person may quote it. */
+	static final String REQUEST_ID = "X-Request-Id";
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
@@ -101,7 +106,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 	}
 
 	private void answer(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		String requestId = response.getHeader(REQUEST_ID);
 		response.reset();
+		if (requestId != null) {
+			response.setHeader(REQUEST_ID, requestId);
+		}
 		Locale locale = locale(request, response);
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(this.retryAfterSeconds));

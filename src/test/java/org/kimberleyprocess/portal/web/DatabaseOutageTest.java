@@ -345,6 +345,8 @@ class DatabaseOutageTest {
 	private static void assertUnavailable(Page page, String title) {
 		assertThat(page.status()).as(page.headers() + "\n" + page.body()).isEqualTo(503);
 		assertThat(page.header("Retry-After")).isEqualTo("30");
+		assertThat(page.header("X-Request-Id")).as("the identifier a person may quote").isNotBlank();
+		assertThat(page.header("Cache-Control")).isEqualTo("no-store");
 		assertThat(page.header("Content-Type")).startsWith("text/html");
 		assertThat(page.body()).contains("<h1>" + title + "</h1>");
 		// In the portal's layout, with its stylesheet under the content-hashed name every page uses.
