@@ -20,12 +20,12 @@ class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcess
 		if (environment.containsProperty("spring.datasource.url")) {
 			return;
 		}
+		// The embedded server stops with the JVM, alongside the contexts: what still asks for a
+		// connection then (the event registry on close) gives up after the pool's connection
+		// timeout, the application's own (three seconds).
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("embeddedMariaDb", Map.of("spring.datasource.url", EmbeddedMariaDb.url(),
-					"spring.datasource.username", "root", "spring.datasource.password", "",
-					// The embedded server stops with the JVM, alongside the contexts: what still asks
-					// for a connection then (the event registry on close) gives up after ten seconds.
-					"spring.datasource.hikari.connection-timeout", "10000")));
+					"spring.datasource.username", "root", "spring.datasource.password", "")));
 	}
 
 	@Override

@@ -4,6 +4,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 
+import jakarta.servlet.DispatcherType;
+
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +22,8 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Sessions in MariaDB (the tables of migration V17), so they survive a restart and every node
@@ -64,6 +71,21 @@ class SessionConfiguration {
 		FilterRegistrationBean<MinuteSessionRepository.ReadOnce> registration = new FilterRegistrationBean<>(
 				new MinuteSessionRepository.ReadOnce());
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
+	}
+
+	/**
+	 * Outside both, so that a session the database cannot give or take is answered like every
+	 * other request while the database is unreachable: 503, never a 500.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseOutageFilter> databaseOutagePage(ObjectProvider<ThymeleafViewResolver> views,
+			ObjectProvider<LocaleResolver> locales, ObjectProvider<ResourceUrlProvider> assets,
+			@Value("${portal.database-outage.retry-after}") Duration retryAfter) {
+		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseOutageFilter(views, locales, assets, retryAfter));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
 	}
 

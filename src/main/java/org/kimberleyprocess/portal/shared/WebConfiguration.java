@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -52,6 +53,23 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
 		registry.addInterceptor(new ReadOnlyPages(this.transactions));
+	}
+
+	/**
+	 * A request that met the database unavailable is answered by the 503 page, outside Spring MVC
+	 * (security/DatabaseOutageFilter), so its failure must leave the dispatcher. Spring MVC's own
+	 * resolver would keep some: a transaction that could not begin on a connection the server had
+	 * closed has an {@code EOFException} among its causes, which it takes for a reader who went
+	 * away, answering an empty 200.
+	 */
+	@Override
+	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+		resolvers.add(0, (request, response, handler, ex) -> {
+			if (ex instanceof RuntimeException failure && DatabaseFaults.temporary(failure)) {
+				throw failure;
+			}
+			return null;
+		});
 	}
 
 }
