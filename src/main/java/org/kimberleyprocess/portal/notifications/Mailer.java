@@ -97,15 +97,16 @@ class Mailer {
 	 * sent. Another run claiming at the same moment waits for this one's row locks and then finds
 	 * the rows no longer due; on Galera, where it does not wait, the two claims conflict at
 	 * certification, the second is retried once by the node (wsrep_retry_autocommit) and, should it
-	 * fail again, this run claims nothing and the next one tries again.
+	 * fail again, this run claims nothing and the next one tries again. Taken in the order of the
+	 * queue's index (status, next attempt), so the statement locks the due rows only.
 	 */
 	private List<Map<String, Object>> claim(LocalDateTime now) {
 		String claim = UUID.randomUUID().toString();
 		try {
 			this.jdbc.update("""
 					UPDATE outgoing_email SET claim = ?, next_attempt_at = ?
-					WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id LIMIT ?""", claim, now.plus(CLAIM), now,
-					BATCH);
+					WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?""", claim,
+					now.plus(CLAIM), now, BATCH);
 		}
 		catch (ConcurrencyFailureException ex) {
 			log.info("Another node is claiming email at the same moment; trying again at the next run: {}", ex.getMessage());
