@@ -19,6 +19,10 @@ import org.kimberleyprocess.portal.directory.DirectoryQueries;
  * clock whenever a reader is built); this watch makes the switch visible: the first time it sees
  * a new year it announces it once, however many nodes run it, and where the rotation has no row
  * for the year it announces that instead, so administrators set one.
+ * <p>
+ * Every node runs it, without a scheduler lock: the row for the year, inserted in the transaction
+ * that announces, keeps the announcement single. On Galera two nodes inserting that row at the
+ * same moment conflict at certification, and the one that loses rolls back its announcement.
  */
 @Component
 class OfficeSwitchWatch {

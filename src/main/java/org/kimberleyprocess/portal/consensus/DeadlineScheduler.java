@@ -1,11 +1,16 @@
 package org.kimberleyprocess.portal.consensus;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes written procedures at their deadline. Every node may run it: the guarded transition in
- * {@link ConsensusService} lets exactly one close each round.
+ * Closes written procedures at their deadline, on one node at a time. The lock only spares the
+ * other nodes the work: the guarded transition in {@link ConsensusService} is what lets exactly
+ * one close each round, also when two nodes get past the lock (one that held it longer than
+ * {@code lockAtMostFor}); on Galera the second one's closing then fails certification and rolls
+ * back whole.
  */
 @Component
 class DeadlineScheduler {
@@ -17,6 +22,7 @@ class DeadlineScheduler {
 	}
 
 	@Scheduled(fixedDelayString = "${portal.consensus.deadline-check:PT30S}")
+	@SchedulerLock(name = "consensus-deadlines", lockAtMostFor = "PT10M", lockAtLeastFor = "PT10S")
 	void closeDueRounds() {
 		this.consensus.closeDueRounds();
 	}

@@ -154,7 +154,10 @@ class OneTimeLinks {
 
 	/**
 	 * Forgets links expired a while ago (until then, opening one says it has expired) and, after a
-	 * month, which links were used. On every node alike: deleting twice does no harm.
+	 * month, which links were used. On every node alike, without a scheduler lock: deleting twice
+	 * does no harm, and on Galera, where two nodes deleting the same rows at once conflict at
+	 * certification, the node retries its statement (wsrep_retry_autocommit) or the next run deletes
+	 * what is left.
 	 */
 	@Scheduled(cron = "${portal.one-time-links.clean-up-cron:0 23 * * * *}")
 	public void cleanUp() {

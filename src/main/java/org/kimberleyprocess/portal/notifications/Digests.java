@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +21,11 @@ import org.kimberleyprocess.portal.directory.Readers;
 /**
  * The daily digest: once a day has ended (UTC), each person who chose the digest for some
  * types gets one email grouping that day's notifications of those types. Notifications are
- * marked as digested in the same transaction, so none goes twice and none is skipped.
+ * marked as digested in the same transaction that queues the digests, so none goes twice and none
+ * is skipped: on one server the rows are locked ({@code FOR UPDATE SKIP LOCKED}) so a second run
+ * takes none of them; on Galera that lock holds on its own node only, and of two nodes marking the
+ * same rows the one that commits second fails certification and rolls back the digests it queued
+ * (it queues them for the mailer, and sends nothing itself).
  */
 @Component
 class Digests {
@@ -69,7 +72,7 @@ class Digests {
 		return readable;
 	}
 
-	@Scheduled(cron = "${portal.mail.digest-cron:0 0 * * * *}", zone = "UTC")
+	/** Runs every hour ({@link NotificationSchedule}), so a day's digests go soon after midnight UTC. */
 	@Transactional
 	public int send() {
 		LocalDateTime startOfToday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).atStartOfDay();

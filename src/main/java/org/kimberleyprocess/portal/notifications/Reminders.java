@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,8 +51,11 @@ class Reminders {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${portal.notifications.reminder-check:PT5M}",
-			initialDelayString = "${portal.notifications.reminder-check:PT5M}")
+	/**
+	 * Sends what is due now, every few minutes ({@link NotificationSchedule}). The reminder's row is
+	 * written in the same transaction as its notifications: on Galera, two nodes writing the same
+	 * row conflict at certification, and the one that loses rolls back its notifications with it.
+	 */
 	@Transactional
 	public int remind() {
 		Instant now = this.clock.instant();

@@ -139,7 +139,9 @@ class SignInThrottle {
 
 	/**
 	 * Forgets what no rule reads any more. Each statement commits on its own, so the clean-up
-	 * never holds locks that an attempt waits for; on several nodes the statements just overlap.
+	 * never holds locks that an attempt waits for; on several nodes the statements just overlap,
+	 * and on Galera a statement that deleted the same rows as another node's at the same moment is
+	 * retried by the node (wsrep_retry_autocommit) or left to the next run.
 	 */
 	@Scheduled(fixedDelayString = "${portal.sign-in.clean-up-interval:PT1H}", initialDelayString = "PT5M")
 	public void forgetOldFailures() {
