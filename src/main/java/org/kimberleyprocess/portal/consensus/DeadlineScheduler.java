@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closes written procedures at their deadline, on one node at a time. The lock only spares the
- * other nodes the work: the guarded transition in {@link ConsensusService} is what lets exactly
- * one close each round, also when two nodes get past the lock (one that held it longer than
- * {@code lockAtMostFor}); on Galera the second one's closing then fails certification and rolls
- * back whole.
+ * other nodes the work: {@link RoundClosing}, which reads each round afresh under its row lock,
+ * is what lets exactly one close each round, also when two nodes get past the lock (one that held
+ * it longer than {@code lockAtMostFor}); on Galera the second one's closing then fails
+ * certification, rolls back whole, runs again and finds the round closed.
  */
 @Component
 class DeadlineScheduler {
