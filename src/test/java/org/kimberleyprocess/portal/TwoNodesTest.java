@@ -210,17 +210,19 @@ class TwoNodesTest {
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> executor.getActiveCount() == executor.getCorePoolSize());
 		consensus.closeMeeting(chair, id, round);
-		List<String> listeners = roundClosedListeners(round);
-		assertThat(listeners).isNotEmpty();
-		assertThat(queryLong(incompleteRoundClosed(round))).isEqualTo(listeners.size());
+		// The followers that run on their own threads (the chair schedule, review visits,
+		// communiqués, notifications) have not run: their publications wait, incomplete.
+		assertThat(queryLong(incompleteRoundClosed(round))).isGreaterThanOrEqualTo(4);
+		String adopted = "SELECT COUNT(*) FROM notification WHERE type = 'DOCUMENT_ADOPTED' AND link = '/documents/" + id
+				+ "'";
+		assertThat(queryLong(adopted)).isZero();
 
 		this.node1.close();
 
 		this.node2.getBean(Resubmission.class).resubmit(Duration.ZERO);
 		await().atMost(Duration.ofSeconds(30)).until(() -> queryLong(incompleteRoundClosed(round)) == 0);
 		// The adoption's notification reached the Participants, once each.
-		assertThat(queryLong("SELECT COUNT(*) FROM notification WHERE type = 'DOCUMENT_ADOPTED' AND link = '/documents/"
-				+ id + "'")).isPositive();
+		assertThat(queryLong(adopted)).isPositive();
 		assertThat(queryLong("SELECT COUNT(*) FROM (SELECT account_id FROM notification WHERE type = 'DOCUMENT_ADOPTED'"
 				+ " AND link = '/documents/" + id + "' GROUP BY account_id HAVING COUNT(*) > 1) twice")).isZero();
 		// And node 2 serves the adopted text.
