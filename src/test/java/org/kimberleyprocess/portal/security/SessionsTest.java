@@ -306,11 +306,15 @@ class SessionsTest {
 				session.getId());
 	}
 
-	/** As if the session had not been used for that long: its recorded last access moves back. */
+	/**
+	 * As if the session had not been used for that long: its recorded last access moves back, on
+	 * the real time that Spring Session keeps sessions by.
+	 */
 	private void idleFor(MockHttpSession session, Duration idle) {
 		this.jdbc.update("""
 				UPDATE SPRING_SESSION SET LAST_ACCESS_TIME = ?, EXPIRY_TIME = ? + MAX_INACTIVE_INTERVAL * 1000
-				WHERE SESSION_ID = ?""", Instant.now().minus(idle).toEpochMilli(), Instant.now().minus(idle).toEpochMilli(),
+				WHERE SESSION_ID = ?""", this.clock.wallClock().instant().minus(idle).toEpochMilli(),
+				this.clock.wallClock().instant().minus(idle).toEpochMilli(),
 				session.getId());
 	}
 

@@ -35,10 +35,20 @@ final class HttpBrowser {
 
 	private final String base;
 
-	private final Map<String, String> cookies = new LinkedHashMap<>();
+	private final Map<String, String> cookies;
 
 	HttpBrowser(int port) {
+		this(port, new LinkedHashMap<>());
+	}
+
+	private HttpBrowser(int port, Map<String, String> cookies) {
 		this.base = "http://127.0.0.1:" + port;
+		this.cookies = cookies;
+	}
+
+	/** The same browser, cookies and all, on another node of the portal (as behind a load balancer). */
+	HttpBrowser at(int port) {
+		return new HttpBrowser(port, this.cookies);
 	}
 
 	Page get(String path, String... headers) throws IOException, InterruptedException {

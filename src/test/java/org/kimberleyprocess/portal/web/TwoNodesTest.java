@@ -1,12 +1,5 @@
-package org.kimberleyprocess.portal;
+package org.kimberleyprocess.portal.web;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,6 +28,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import org.kimberleyprocess.portal.PortalApplication;
+import org.kimberleyprocess.portal.SeparateDatabase;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.RoundKind;
 import org.kimberleyprocess.portal.directory.AccountDirectory;
@@ -63,17 +56,15 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesTest {
 
-	private static final String PASSWORD = "Kimberley-Demo-2016";
-
 	private SeparateDatabase database;
 
 	private ConfigurableApplicationContext node1;
 
 	private ConfigurableApplicationContext node2;
 
-	private String url1;
+	private int port1;
 
-	private String url2;
+	private int port2;
 
 	@BeforeAll
 	void startTwoNodes() {
@@ -81,8 +72,8 @@ class TwoNodesTest {
 		// The first node builds the schema and loads the demo; the second starts on them.
 		this.node1 = start();
 		this.node2 = start();
-		this.url1 = "http://localhost:" + this.node1.getEnvironment().getProperty("local.server.port");
-		this.url2 = "http://localhost:" + this.node2.getEnvironment().getProperty("local.server.port");
+		this.port1 = Integer.parseInt(this.node1.getEnvironment().getProperty("local.server.port"));
+		this.port2 = Integer.parseInt(this.node2.getEnvironment().getProperty("local.server.port"));
 	}
 
 	@AfterAll
@@ -119,21 +110,18 @@ class TwoNodesTest {
 	@Test
 	@Order(1)
 	void aSessionBegunOnOneNodeContinuesOnTheOther() throws Exception {
-		Browser browser = new Browser();
-		browser.signIn(this.url1, "delegate-bw");
+		HttpBrowser onNode1 = new HttpBrowser(this.port1).signIn("delegate-bw");
+		HttpBrowser onNode2 = onNode1.at(this.port2);
 		String fullName = queryString("SELECT full_name FROM account WHERE username = 'delegate-bw'");
 
-		HttpResponse<String> onNode2 = browser.get(this.url2 + "/account/sessions");
-		assertThat(onNode2.statusCode()).isEqualTo(200);
-		assertThat(onNode2.body()).contains(fullName);
+		HttpBrowser.Page sessions = onNode2.get("/account/sessions");
+		assertThat(sessions.status()).isEqualTo(200);
+		assertThat(sessions.body()).contains(fullName);
 
 		// A form from one node is accepted by the other (the CSRF token lives in the session).
-		String token = browser.csrfOf(browser.get(this.url1 + "/account/sessions").body());
-		HttpResponse<String> signOut = browser.post(this.url2 + "/logout", Map.of("_csrf", token));
-		assertThat(signOut.statusCode()).isEqualTo(302);
-		HttpResponse<String> afterSignOut = browser.get(this.url1 + "/account/sessions");
-		assertThat(afterSignOut.statusCode()).isEqualTo(302);
-		assertThat(afterSignOut.headers().firstValue("Location").orElseThrow()).contains("/login");
+		String token = onNode1.get("/account/sessions").csrf();
+		assertThat(onNode2.post("/logout", Map.of("_csrf", token)).status()).isEqualTo(302);
+		assertThat(onNode1.get("/account/sessions").location()).contains("/login");
 	}
 
 	@Test
@@ -141,9 +129,8 @@ class TwoNodesTest {
 	void aTextCachedOnOneNodeShowsTheRevisionSavedOnTheOther() throws Exception {
 		Reader chair = reader(this.node1, "chair");
 		long id = circulated(this.node1, chair, "Two nodes, one text", "Paragraph as first written.");
-		Browser browser = new Browser();
-		browser.signIn(this.url2, "delegate-bw");
-		assertThat(browser.get(this.url2 + "/documents/" + id).body()).contains("Paragraph as first written.");
+		HttpBrowser browser = new HttpBrowser(this.port2).signIn("delegate-bw");
+		assertThat(browser.get("/documents/" + id).body()).contains("Paragraph as first written.");
 
 		Revision revision = new Revision();
 		revision.setTitle("Two nodes, one text");
@@ -151,7 +138,7 @@ class TwoNodesTest {
 		revision.setBaseVersion(1);
 		this.node1.getBean(Drafting.class).revise(chair, id, revision);
 
-		String page = browser.get(this.url2 + "/documents/" + id).body();
+		String page = browser.get("/documents/" + id).body();
 		assertThat(page).contains("Paragraph as revised on the other node.")
 			.doesNotContain("Paragraph as first written.");
 	}
@@ -174,7 +161,9 @@ class TwoNodesTest {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> "CLOSED".equals(queryString("SELECT status FROM consensus_round WHERE id = " + round)));
 			// Both nodes keep checking for a while: neither closes it again.
-			Thread.sleep(1500);
+			await().during(Duration.ofMillis(1500))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> queryLong("SELECT COUNT(*) FROM adoption_record WHERE document_id = " + id) == 1);
 		}
 		finally {
 			clock1.travelTo(before);
@@ -226,9 +215,8 @@ class TwoNodesTest {
 		assertThat(queryLong("SELECT COUNT(*) FROM (SELECT account_id FROM notification WHERE type = 'DOCUMENT_ADOPTED'"
 				+ " AND link = '/documents/" + id + "' GROUP BY account_id HAVING COUNT(*) > 1) twice")).isZero();
 		// And node 2 serves the adopted text.
-		Browser browser = new Browser();
-		browser.signIn(this.url2, "delegate-bw");
-		assertThat(browser.get(this.url2 + "/documents/" + id).body()).contains("Adopted as the node stops.");
+		HttpBrowser browser = new HttpBrowser(this.port2).signIn("delegate-bw");
+		assertThat(browser.get("/documents/" + id).body()).contains("Adopted as the node stops.");
 	}
 
 	private List<String> roundClosedListeners(long round) throws SQLException {
@@ -283,46 +271,6 @@ class TwoNodesTest {
 			rows.next();
 			return rows.getLong(1);
 		}
-	}
-
-	/** A browser: one cookie jar for every node, as behind a load balancer on one address. */
-	private static final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
-
-		HttpResponse<String> get(String url) throws Exception {
-			return this.http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
-			String body = form.entrySet()
-				.stream()
-				.map((entry) -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
-						+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			return this.http.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		String csrfOf(String page) {
-			return Jsoup.parse(page).selectFirst("input[name=_csrf]").val();
-		}
-
-		void signIn(String node, String username) throws Exception {
-			String token = csrfOf(get(node + "/login").body());
-			HttpResponse<String> response = post(node + "/login",
-					Map.of("username", username, "password", PASSWORD, "_csrf", token));
-			assertThat(response.statusCode()).isEqualTo(302);
-			assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-		}
-
 	}
 
 }
