@@ -29,6 +29,7 @@ import org.kimberleyprocess.portal.documents.SuggestedChanges;
 import org.kimberleyprocess.portal.meetings.Meeting;
 import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
+import org.kimberleyprocess.portal.annualreports.AnnualReportService;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 /**
@@ -64,6 +65,8 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final ReviewVisitService reviewVisits;
 
+	private final AnnualReportService annualReports;
+
 	private final ChairSchedule chairs;
 
 	private final MeetingService meetings;
@@ -73,7 +76,7 @@ class DemoDocuments implements ApplicationRunner {
 	private final CandidacyService candidacies;
 
 	DemoDocuments(DocumentReading documents, Drafting drafting, DocumentLifecycle lifecycle, Discussion discussion,
-			SuggestedChanges suggestions, ConsensusService consensus, ReviewVisitService reviewVisits,
+			SuggestedChanges suggestions, ConsensusService consensus, ReviewVisitService reviewVisits, AnnualReportService annualReports,
 			ChairSchedule chairs, CandidacyService candidacies, MeetingService meetings, CommuniqueService communiques,
 			Readers readers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
 		this.candidacies = candidacies;
@@ -81,6 +84,7 @@ class DemoDocuments implements ApplicationRunner {
 		this.meetings = meetings;
 		this.chairs = chairs;
 		this.reviewVisits = reviewVisits;
+		this.annualReports = annualReports;
 		this.documents = documents;
 		this.drafting = drafting;
 		this.lifecycle = lifecycle;
@@ -111,6 +115,7 @@ class DemoDocuments implements ApplicationRunner {
 					this::organisationId)
 				.run(intersessional);
 			new DemoReviewVisits(this.reviewVisits, this.consensus, this::as, this.clock, this::volunteerIds).run();
+			new DemoAnnualReports(this.annualReports, this::as, this.clock, this::organisationId).run();
 			awaitFollowers();
 			log.info("Loaded the demo documents, consensus rounds, communiqués and review visits of 2015 and 2016");
 		}

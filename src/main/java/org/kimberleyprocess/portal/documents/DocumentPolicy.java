@@ -38,6 +38,9 @@ public class DocumentPolicy {
 		if (!reader.isSignedIn()) {
 			return false;
 		}
+		if (document.getOwningBody() == OwningBody.PARTICIPANT) {
+			return reader.delegationMember() && document.getEditorOrganisations().contains(reader.organisationId());
+		}
 		if (document.getOwningBody() == OwningBody.WORKING_GROUP) {
 			if (reader.chairedGroups().contains(document.getWorkingGroupId())) {
 				return true;
@@ -54,7 +57,7 @@ public class DocumentPolicy {
 	 * group's chair for a working group's. They open and close consensus rounds.
 	 */
 	public boolean chairsOwningBody(Reader reader, Document document) {
-		if (!reader.isSignedIn()) {
+		if (!reader.isSignedIn() || document.getOwningBody() == OwningBody.PARTICIPANT) {
 			return false;
 		}
 		return document.getOwningBody() == OwningBody.WORKING_GROUP
@@ -66,11 +69,15 @@ public class DocumentPolicy {
 		if (body == OwningBody.WORKING_GROUP) {
 			return workingGroupId != null && reader.chairedGroups().contains(workingGroupId);
 		}
-		return reader.chairsOffice();
+		return body != OwningBody.PARTICIPANT && reader.chairsOffice();
 	}
 
 	/** Circulating, withdrawing, opening and closing comments: the editors. */
 	public boolean canManage(Reader reader, Document document) {
+		if (document.getOwningBody() == OwningBody.PARTICIPANT) {
+			// A Participant's own text is circulated by submitting it, which its head or alternate does.
+			return reader.actsForDelegation() && document.getEditorOrganisations().contains(reader.organisationId());
+		}
 		return canEdit(reader, document);
 	}
 

@@ -100,6 +100,14 @@ public class DocumentRecords {
 		this.documents.findById(id).orElseThrow(NotFoundException::new).changeConfidentiality(Confidentiality.PUBLIC);
 	}
 
+	/** Back to Participants only, as when a published annual report is marked "KP only" again. */
+	@Transactional
+	public void restrictToParticipants(long id) {
+		this.documents.findById(id)
+			.orElseThrow(NotFoundException::new)
+			.changeConfidentiality(Confidentiality.PARTICIPANTS);
+	}
+
 	/**
 	 * Brings into effect the adopted Administrative Decisions among the given documents, with the
 	 * communiqué published for their meeting. Other documents, and decisions already in effect,
@@ -139,6 +147,7 @@ public class DocumentRecords {
 	private String bodyLabel(Document document) {
 		return switch (document.getOwningBody()) {
 			case PLENARY -> "Plenary";
+			case PARTICIPANT -> "Participant";
 			case INTERSESSIONAL -> "Intersessional";
 			case WORKING_GROUP -> java.util.Objects.requireNonNullElse(workingGroupName(document), "WG")
 				.toUpperCase(Locale.ROOT);

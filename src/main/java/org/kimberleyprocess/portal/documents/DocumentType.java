@@ -3,7 +3,8 @@ package org.kimberleyprocess.portal.documents;
 public enum DocumentType {
 
 	ADMINISTRATIVE_DECISION("Administrative Decision"), DECISION("Decision"), COMMUNIQUE("Communiqué"),
-	WORKING_GROUP_PAPER("Working-group paper"), REVIEW_REPORT("Review report");
+	WORKING_GROUP_PAPER("Working-group paper"), REVIEW_REPORT("Review report"),
+	ANNUAL_REPORT("Annual report"), ANNUAL_REPORT_ASSESSMENT("Annual report assessment");
 
 	private final String officialName;
 

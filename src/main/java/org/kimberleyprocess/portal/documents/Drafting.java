@@ -94,6 +94,29 @@ public class Drafting {
 	}
 
 	/**
+	 * Starts a document that another module has already decided the reader may start, such as a
+	 * Participant's annual report or its assessment: the caller names the body, the confidentiality
+	 * and the delegations that revise it.
+	 */
+	@Transactional
+	public long createFor(Reader reader, NewDraft draft) {
+		String text = MarkdownRenderer.normalise(draft.text());
+		Instant now = this.clock.instant();
+		Document document = new Document(draft.type(), draft.title(), draft.body(), draft.workingGroupId(),
+				draft.year(), draft.confidentiality(), reader.accountId(), now);
+		document.setEditorOrganisations(validParticipants(draft.editors()));
+		this.documents.save(document);
+		this.versions.save(document.revise(draft.title(), this.renderer.render(text), text, "document.version.first",
+				reader.accountId(), reader.name(), null, now));
+		return document.getId();
+	}
+
+	/** What {@link #createFor} starts. */
+	public record NewDraft(DocumentType type, String title, OwningBody body, Long workingGroupId, int year,
+			Confidentiality confidentiality, Set<Long> editors, String text) {
+	}
+
+	/**
 	 * Saves a new version, unless someone saved one since the editor opened the form: then
 	 * nothing is saved and the conflict says what changed meanwhile, so no text is lost.
 	 */

@@ -137,6 +137,16 @@ class NotificationListeners {
 				NotificationType.ROTATION_MISSING, "/admin/chairs", List.of(String.valueOf(event.year())));
 	}
 
+	/** The head and alternate of a delegation whose annual report is due soon or overdue. */
+	@ApplicationModuleListener
+	void annualReportDue(org.kimberleyprocess.portal.annualreports.AnnualReportEvents.ReminderDue event) {
+		this.notifier.notify(
+				this.directory.peopleWithRoles(List.of(event.organisationId()), Role.HEAD_OF_DELEGATION, Role.ALTERNATE),
+				NotificationType.ANNUAL_REPORT_DUE, "/annual-reports",
+				List.of(String.valueOf(event.year()), event.dueDate().toString(),
+						Messages.key("annualReports.reminder." + event.kind())));
+	}
+
 	/** Heads and alternates of delegations, Observers' representatives and the Chair's office. */
 	private List<Long> audience() {
 		return this.directory.peopleWithRoles(null, Role.HEAD_OF_DELEGATION, Role.ALTERNATE,
