@@ -225,7 +225,7 @@ public class AnnualReportService {
 	}
 
 	AnnualReport report(Reader reader, long id) {
-		AnnualReport report = this.reports.findById(id).orElseThrow(NotFoundException::new);
+		AnnualReport report = this.reports.findWhole(id).orElseThrow(NotFoundException::new);
 		if (!this.policy.canOpen(reader, report, monitoringGroup())) {
 			throw new NotFoundException();
 		}

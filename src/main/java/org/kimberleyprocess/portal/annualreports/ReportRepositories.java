@@ -19,6 +19,9 @@ interface AnnualReportRepository extends JpaRepository<AnnualReport, Long> {
 	@Query("select distinct r from AnnualReport r left join fetch r.publicSections left join fetch r.reviewers where r.year = :year")
 	List<AnnualReport> findByYear(@Param("year") int year);
 
+	@Query("select r from AnnualReport r left join fetch r.publicSections left join fetch r.reviewers where r.id = :id")
+	Optional<AnnualReport> findWhole(@Param("id") long id);
+
 	Optional<AnnualReport> findByYearAndOrganisationId(int year, long organisationId);
 
 	@Query("select r from AnnualReport r where r.organisationId = :organisationId order by r.year desc")
