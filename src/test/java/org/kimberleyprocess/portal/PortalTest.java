@@ -23,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 		// office switch themselves, at the times they set: a scheduled run while one test has moved
 		// the clock would act on the demo's rounds behind the others' backs.
 		"portal.mail.send-interval=PT24H", "portal.mail.digest-cron=-", "portal.notifications.reminder-check=PT24H",
-		"portal.consensus.deadline-check=PT24H", "portal.chairs.switch-check=PT24H" })
+		"portal.consensus.deadline-check=PT24H", "portal.chairs.switch-check=PT24H",
+		"portal.annual-reports.reminder-check=PT24H" })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @Import({ SqlStatementCounter.class, MockMvcSessions.class })

@@ -483,6 +483,9 @@ class RouteAccessMatrixTest {
 				case "plenary" -> "Plenary meeting 2016";
 				default -> throw new IllegalArgumentException(name);
 			}));
+			case "annual-report" -> String.valueOf(one("SELECT r.id FROM annual_report r JOIN organisation o"
+					+ " ON o.id = r.organisation_id WHERE o.code = ? AND r.year = ?", key.substring(0, key.indexOf('-')),
+					Integer.parseInt(key.substring(key.indexOf('-') + 1))));
 			case "registration" -> String.valueOf(registration(key));
 			case "notification" -> String.valueOf(othersNotification());
 			case "token" -> calendarToken(key);
