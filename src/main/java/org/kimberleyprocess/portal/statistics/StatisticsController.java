@@ -137,6 +137,11 @@ class StatisticsController {
 			Flash.error(redirect, ex.messageCode(), String.valueOf(year));
 			return "redirect:/statistics/years/" + year + "/close";
 		}
+		catch (org.springframework.dao.DataIntegrityViolationException | jakarta.persistence.PersistenceException ex) {
+			// Closed by someone else between the check and the insert.
+			Flash.error(redirect, "statistics.year.alreadyClosed", String.valueOf(year));
+			return "redirect:/statistics/years/" + year + "/close";
+		}
 		Flash.success(redirect, "statistics.year.closed", String.valueOf(year));
 		return "redirect:/statistics/" + year;
 	}
