@@ -39,7 +39,10 @@ public class DocumentPolicy {
 			return false;
 		}
 		if (document.getOwningBody() == OwningBody.PARTICIPANT) {
-			return reader.delegationMember() && document.getEditorOrganisations().contains(reader.organisationId());
+			// A published annual report is read by anyone: a new version could carry "KP only" text
+			// into public view, so its delegation first takes it back to Participants only.
+			return document.getConfidentiality() != Confidentiality.PUBLIC && reader.delegationMember()
+					&& document.getEditorOrganisations().contains(reader.organisationId());
 		}
 		if (document.getOwningBody() == OwningBody.WORKING_GROUP) {
 			if (reader.chairedGroups().contains(document.getWorkingGroupId())) {

@@ -74,7 +74,9 @@ class SecurityConfiguration {
 	/** What anyone may read without signing in; the pages themselves show only what is public. */
 	private static final String[] PUBLIC_PAGES = { "/review-visits", "/review-visits/*", "/calendar/*.ics", "/chairs",
 			"/participants", "/communiques", "/communiques/*", "/communiques/*/revisions/*", "/documents",
-			"/documents/*", "/documents/*/versions/*", "/documents/*/diff", "/search", "/annual-reports/register" };
+			"/documents/*", "/documents/*/versions/*", "/documents/*/diff", "/search",
+			"/statistics", "/statistics/{year:[0-9]+}", "/statistics/{year:[0-9]+}.csv", "/statistics/participants/*",
+			"/annual-reports/register" };
 
 	private static final SecondFactorRequirement SECOND_FACTOR = new SecondFactorRequirement();
 

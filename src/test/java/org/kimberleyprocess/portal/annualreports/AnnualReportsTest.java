@@ -159,6 +159,15 @@ class AnnualReportsTest {
 		assertThat(confidentiality(document)).as("confirmation needed").isEqualTo("PARTICIPANTS");
 		this.mvc.perform(post("/annual-reports/{id}/publish", id).session(head).with(csrf()).param("confirm", "true"));
 		assertThat(confidentiality(document)).isEqualTo("PUBLIC");
+		// While published, no new version can carry KP-only text into public view.
+		this.mvc.perform(post("/documents/{d}/edit", document).session(head)
+			.with(csrf())
+			.param("title", "Annual report")
+			.param("text", "## Enforcement\n\n" + SECRET + "\n")
+			.param("baseVersion", "2")
+			.param("changeNote", "Revised")).andExpect(status().isForbidden());
+		assertThat(this.jdbc.queryForObject("SELECT current_version FROM document WHERE id = ?", Integer.class,
+				document)).isEqualTo(2);
 		this.mvc.perform(get("/annual-reports/register").param("year", "2016"))
 			.andExpect(content().string(containsString("/documents/" + document)));
 		this.mvc.perform(post("/annual-reports/{id}/markings", id).session(head).with(csrf()).param("publicSections", "0"));
