@@ -126,8 +126,7 @@ class AnnualReportController {
 		model.addAttribute("maySpeak", this.policy.speaksFor(reader, report.getOrganisationId()));
 		model.addAttribute("chairsReview", this.policy.keepsTemplate(reader, wgm));
 		model.addAttribute("reviews", this.policy.reviews(reader, report));
-		model.addAttribute("reviewerNames", report.getReviewers().stream()
-			.map((org) -> this.reports.organisation(org)).toList());
+		model.addAttribute("reviewerNames", this.reports.organisationsAmong(report.getReviewers()));
 		model.addAttribute("outcomes", Outcome.values());
 		if (!model.containsAttribute("outcomeForm")) {
 			model.addAttribute("outcomeForm", new OutcomeForm());

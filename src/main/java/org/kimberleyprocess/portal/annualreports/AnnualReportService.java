@@ -375,4 +375,12 @@ public class AnnualReportService {
 		return this.directory.organisationInfo(id);
 	}
 
+	/** The named organisations, read in one statement however many there are. */
+	List<DirectoryQueries.OrganisationRef> organisationsAmong(java.util.Set<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.directory.organisations().stream().filter((organisation) -> ids.contains(organisation.id())).toList();
+	}
+
 }

@@ -2,6 +2,7 @@ package org.kimberleyprocess.portal.annualreports;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import org.kimberleyprocess.portal.PortalTest;
 import org.kimberleyprocess.portal.SignIn;
+import org.kimberleyprocess.portal.SqlStatementCounter;
 import org.kimberleyprocess.portal.shared.PortalClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,6 +175,39 @@ class AnnualReportsTest {
 		this.mvc.perform(post("/annual-reports/{id}/markings", id).session(head).with(csrf()).param("publicSections", "0"));
 		assertThat(confidentiality(document)).isEqualTo("PARTICIPANTS");
 		this.mvc.perform(get("/documents/{d}", document).session(observer)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aReportPageCostsTheSameStatementsHoweverManyReviewersAndWritesNothing() throws Exception {
+		long botswana = this.jdbc.queryForObject(
+				"SELECT r.id FROM annual_report r JOIN organisation o ON o.id = r.organisation_id WHERE o.code = 'bw' AND r.year = 2015",
+				Long.class);
+		List<String> before = this.jdbc.queryForList(
+				"SELECT CAST(organisation_id AS CHAR) FROM annual_report_reviewer WHERE report_id = ?", String.class,
+				botswana);
+		List<String> many = this.jdbc.queryForList(
+				"SELECT CAST(id AS CHAR) FROM organisation WHERE code IN ('za', 'ca', 'ru', 'in', 'cn', 'au')", String.class);
+		MockHttpSession chair = SignIn.as(this.mvc, "wgm");
+		try {
+			long few = statementsFor(chair, botswana);
+			this.mvc.perform(post("/annual-reports/{id}/reviewers", botswana).session(chair)
+				.with(csrf())
+				.param("organisations", many.toArray(String[]::new))).andExpect(status().is3xxRedirection());
+			assertThat(statementsFor(chair, botswana)).isEqualTo(few);
+			assertThat(SqlStatementCounter.writes()).isZero();
+		}
+		finally {
+			this.mvc.perform(post("/annual-reports/{id}/reviewers", botswana).session(chair)
+				.with(csrf())
+				.param("organisations", before.toArray(String[]::new))).andExpect(status().is3xxRedirection());
+		}
+	}
+
+	private long statementsFor(MockHttpSession session, long report) throws Exception {
+		this.mvc.perform(get("/annual-reports/{id}", report).session(session)).andExpect(status().isOk());
+		SqlStatementCounter.reset();
+		this.mvc.perform(get("/annual-reports/{id}", report).session(session)).andExpect(status().isOk());
+		return SqlStatementCounter.count();
 	}
 
 	@Test
