@@ -323,7 +323,9 @@ class ConsensusFlowTest {
 		List<Reader> readers = heads.stream()
 			.map((username) -> this.readers.of(this.accounts.findForSignIn(username).orElseThrow()))
 			.toList();
-		ExecutorService pool = Executors.newFixedThreadPool(16);
+		// Fewer threads than the connection pool holds: the recordings contend for the round's row,
+		// not for connections, which a loaded machine would otherwise time out waiting for.
+		ExecutorService pool = Executors.newFixedThreadPool(8);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<?>> done = new ArrayList<>();
 		for (Reader viewer : readers) {
