@@ -16,6 +16,8 @@ public class StatisticsPolicy {
 
 	static final String STATISTICS_GROUP = "wgs";
 
+	private static final long NO_GROUP = -1;
+
 	private final DirectoryQueries directory;
 
 	StatisticsPolicy(DirectoryQueries directory) {
@@ -47,13 +49,14 @@ public class StatisticsPolicy {
 		return reader.isSignedIn() && reader.chairs(groupId());
 	}
 
+	/** The group's id, or one no reader belongs to where the directory has no such group: the rules fail closed. */
 	private long groupId() {
 		return this.directory.workingGroups()
 			.stream()
 			.filter((group) -> group.code().equals(STATISTICS_GROUP))
 			.findFirst()
-			.orElseThrow()
-			.id();
+			.map(DirectoryQueries.GroupRef::id)
+			.orElse(NO_GROUP);
 	}
 
 }
