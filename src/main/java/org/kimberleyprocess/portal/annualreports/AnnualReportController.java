@@ -239,12 +239,6 @@ class AnnualReportController {
 		return "annual-reports/register";
 	}
 
-	/** A tampered form (a section index far beyond the template's) is a bad request, not a failure. */
-	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
-	org.springframework.http.ResponseEntity<Void> badForm() {
-		return org.springframework.http.ResponseEntity.badRequest().build();
-	}
-
 	private static String act(RedirectAttributes redirect, long id, String success, Runnable action) {
 		try {
 			action.run();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,6 +26,15 @@ class ErrorAdvice {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	void malformedIdentifier(HttpServletResponse response) throws IOException {
 		response.sendError(HttpStatus.NOT_FOUND.value());
+	}
+
+	/**
+	 * A tampered form: a row index far beyond any the form offers (rows[4000]), past the binder's
+	 * limit on growing a list. A bad request, not a failure.
+	 */
+	@ExceptionHandler(InvalidPropertyException.class)
+	void tamperedForm(HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.BAD_REQUEST.value());
 	}
 
 	/** Somebody else saved the same object in between: say so rather than overwrite. */
