@@ -109,6 +109,24 @@ final class ReturnCsv {
 		return new Read(rows, lines, problems);
 	}
 
+	/** Figures in the layout {@link #read} reads, so that a version downloaded can be edited and uploaded. */
+	static String write(ReturnKind kind, List<StatisticsReturns.FigureLine> lines) throws IOException {
+		java.io.StringWriter out = new java.io.StringWriter();
+		try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out, CSVFormat.DEFAULT)) {
+			printer.printRecord(columns(kind));
+			for (StatisticsReturns.FigureLine line : lines) {
+				if (kind == ReturnKind.PRODUCTION) {
+					printer.printRecord(line.carats().toPlainString(), line.value().toPlainString());
+				}
+				else {
+					printer.printRecord(line.flow().name().toLowerCase(Locale.ROOT), line.partnerCode(),
+							line.carats().toPlainString(), line.value().toPlainString(), line.certificates());
+				}
+			}
+		}
+		return out.toString();
+	}
+
 	/** The position of each expected column, or null (with a problem) where the header does not name them all. */
 	private static Map<String, Integer> header(CSVRecord record, List<String> expected,
 			List<ReturnFigures.Problem> problems) {

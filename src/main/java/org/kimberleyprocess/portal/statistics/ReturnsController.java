@@ -109,6 +109,18 @@ class ReturnsController {
 		return "statistics/return-version";
 	}
 
+	/** A version's figures in the layout of the upload, to be edited and uploaded again. */
+	@GetMapping(RETURN + "/versions/{number:\\d{1,6}}.csv")
+	ResponseEntity<String> versionCsv(Reader reader, @PathVariable String code, @PathVariable int year,
+			@PathVariable String kind, @PathVariable int period, @PathVariable int number) throws IOException {
+		StatisticsReturns.VersionPage version = this.returns.version(reader, code, year, kind(kind), period, number);
+		String filename = "kp-statistics-" + code + "-" + year + "-" + kind + "-" + period + "-v" + number + ".csv";
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(ReturnCsv.write(kind(kind), version.lines()));
+	}
+
 	/** The figures typed on the form; "more rows" gives the form back with blank rows added, saving nothing. */
 	@PostMapping(RETURN)
 	String submit(Reader reader, @PathVariable String code, @PathVariable int year, @PathVariable String kind,

@@ -50,6 +50,9 @@ public class StatisticsReturns {
 
 	private static final int FIRST_YEAR = 2003;
 
+	/** The most lines a return's page puts on its form; see {@link ReturnPage#correctedOnForm()}. */
+	static final int FORM_LINES = 30;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final StatisticsPolicy policy;
@@ -88,10 +91,11 @@ public class StatisticsReturns {
 
 	/** The Participants whose returns the reader sees: its own, or all for the group and the Chair's office. */
 	public List<OrganisationRef> participantsSeenBy(Reader reader) {
+		boolean all = this.policy.seesGroupViews(reader);
 		return this.directory.organisations()
 			.stream()
 			.filter((organisation) -> organisation.kind() == OrganisationKind.PARTICIPANT
-					&& this.policy.seesReturnsOf(reader, organisation.id()))
+					&& (all || this.policy.seesReturnsOf(reader, organisation.id())))
 			.toList();
 	}
 
@@ -181,6 +185,9 @@ public class StatisticsReturns {
 	public ReturnForm form(ReturnPage page) {
 		ReturnForm form = new ReturnForm();
 		form.setBasedOn(page.status().submitted() == null ? 0 : page.status().submitted().version());
+		if (!page.correctedOnForm()) {
+			return form;
+		}
 		for (FigureLine line : page.lines()) {
 			form.getRows()
 				.add(new ReturnForm.Row(line.flow().name(), line.partnerCode() == null ? "" : line.partnerCode(),
@@ -408,6 +415,15 @@ public class StatisticsReturns {
 		/** The form is offered: the reader submits for the Participant, the year is open and the period over. */
 		public boolean open() {
 			return this.canSubmit && !this.closed && this.status.state() != State.NOT_OVER;
+		}
+
+		/**
+		 * The current figures are few enough to be corrected on the form, which the page then
+		 * fills with them; a larger return is corrected by downloading its figures as CSV, editing
+		 * and uploading them, so the page stays light.
+		 */
+		public boolean correctedOnForm() {
+			return this.lines.size() <= FORM_LINES;
 		}
 
 	}

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import org.kimberleyprocess.portal.PortalTest;
 import org.kimberleyprocess.portal.SignIn;
+import org.kimberleyprocess.portal.SqlStatementCounter;
 import org.kimberleyprocess.portal.shared.Flash;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -278,6 +279,65 @@ class StatisticsReturnsTest {
 		assertThat(statuses).containsExactlyInAnyOrder(302, 200);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM statistics_return_version v JOIN statistics_return r"
 				+ " ON r.id = v.return_id WHERE r.year = 2013", Integer.class)).isEqualTo(1);
+	}
+
+	/**
+	 * A return's page, its versions and the year's overview cost the same few statements with two
+	 * lines as with a hundred and twenty (every Participant, both ways), write nothing, and the
+	 * largest stays under the 60 KB page budget.
+	 */
+	@Test
+	void theReturnPagesCostTheSameFewStatementsHoweverManyLinesAndStayUnderTheBudget() throws Exception {
+		MockHttpSession head = SignIn.as(this.mvc, "hod-bw");
+		List<String> partners = this.jdbc.queryForList(
+				"SELECT code FROM organisation WHERE kind = 'PARTICIPANT' AND code <> 'bw' ORDER BY code LIMIT 60",
+				String.class);
+		this.mvc.perform(trade(head, 0, "EXPORT", partners.get(0), "10", "1000", "1", "IMPORT", partners.get(1), "10",
+				"1000", "1")).andExpect(redirectedUrl(TRADE));
+		List<String> pages = List.of(TRADE, TRADE + "/versions/1", "/statistics/returns/bw/2013");
+		List<Long> few = statements(head, pages);
+		List<String> cells = new ArrayList<>();
+		for (String partner : partners) {
+			for (String flow : List.of("EXPORT", "IMPORT")) {
+				cells.addAll(List.of(flow, partner, "10", "1000", "1"));
+			}
+		}
+		this.mvc.perform(trade(head, 1, cells.toArray(String[]::new))).andExpect(redirectedUrl(TRADE));
+		assertThat(lines(2)).hasSize(partners.size() * 2);
+		this.mvc.perform(get(TRADE + "/versions/2").session(head)).andExpect(status().isOk());
+		List<Long> many = statements(head, List.of(TRADE, TRADE + "/versions/2", "/statistics/returns/bw/2013"));
+		assertThat(many).as("statements per page, with 2 and with %d lines", partners.size() * 2).isEqualTo(few);
+		assertThat(many).allSatisfy((count) -> assertThat(count).isLessThanOrEqualTo(12));
+		SqlStatementCounter.reset();
+		String page = this.mvc.perform(get(TRADE).session(head)).andReturn().getResponse().getContentAsString();
+		assertThat(SqlStatementCounter.writes()).as("a GET writes nothing").isZero();
+		assertThat(page.getBytes(StandardCharsets.UTF_8).length).as("HTML of a return with %d lines", partners.size() * 2)
+			.isLessThan(60 * 1024);
+		assertThat(page).contains("too many to correct on the form").doesNotContain("name=\"rows[0].carats\"");
+
+		String figures = this.mvc.perform(get(TRADE + "/versions/2.csv").session(head))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		upload(head, TRADE, figures.replaceFirst("export," + partners.get(0) + ",10.00,", "export," + partners.get(0) + ",11.00,"))
+			.andExpect(redirectedUrl(TRADE));
+		List<String> corrected = new ArrayList<>(lines(2));
+		corrected.set(corrected.indexOf("EXPORT " + partners.get(0) + " 10.00 1000.00 1"),
+				"EXPORT " + partners.get(0) + " 11.00 1000.00 1");
+		assertThat(lines(3)).as("the downloaded figures, corrected and uploaded, are the next version")
+			.containsExactlyInAnyOrderElementsOf(corrected);
+	}
+
+	private List<Long> statements(MockHttpSession session, List<String> pages) throws Exception {
+		List<Long> counts = new ArrayList<>();
+		for (String page : pages) {
+			this.mvc.perform(get(page).session(session)).andExpect(status().isOk());
+			SqlStatementCounter.reset();
+			this.mvc.perform(get(page).session(session)).andExpect(status().isOk());
+			counts.add(SqlStatementCounter.count());
+		}
+		return counts;
 	}
 
 	private MockHttpServletRequestBuilder trade(MockHttpSession session, int basedOn, String... cells) {
