@@ -55,7 +55,8 @@ final class DemoStatistics {
 			{ "in", 40_000, 85 }, { "ci", 15_000, 80 }, { "cm", 5_000, 60 } };
 
 	/** Where each producer sells its rough (the hubs trade it on among themselves below). */
-	private static final Map<String, List<String>> SELLS_TO = Map.ofEntries(Map.entry("ru", List.of("eu", "in", "ae", "il", "cn")),
+	private static final Map<String, List<String>> SELLS_TO = Map.ofEntries(
+			Map.entry("ru", List.of("eu", "in", "ae", "il", "cn")),
 			Map.entry("bw", List.of("eu", "ae", "in", "za")), Map.entry("cd", List.of("ae", "eu", "in")),
 			Map.entry("au", List.of("eu", "in", "ae")), Map.entry("ca", List.of("eu", "in", "ae", "us")),
 			Map.entry("ao", List.of("ae", "eu", "il")), Map.entry("za", List.of("eu", "in", "ae", "il", "bw")),
@@ -102,8 +103,8 @@ final class DemoStatistics {
 
 	private final List<Return> returns = new ArrayList<>();
 
-	DemoStatistics(JdbcTemplate jdbc, TransactionTemplate transactions, StatisticsYears years, Function<String, Reader> as, PortalClock clock,
-			Instant now) {
+	DemoStatistics(JdbcTemplate jdbc, TransactionTemplate transactions, StatisticsYears years,
+			Function<String, Reader> as, PortalClock clock, Instant now) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.years = years;
@@ -240,7 +241,8 @@ final class DemoStatistics {
 					sum += weights[i];
 				}
 				for (int i = 0; i < weights.length; i++) {
-					flow(flows, code, trader.sellsTo.get(i), quarterly * weights[i] / sum, trader.price * (1.05 + 0.2 * this.random.nextDouble()));
+					flow(flows, code, trader.sellsTo.get(i), quarterly * weights[i] / sum,
+							trader.price * (1.05 + 0.2 * this.random.nextDouble()));
 				}
 			}
 			double bought = 0;
@@ -257,7 +259,8 @@ final class DemoStatistics {
 			}
 		}
 		for (Object[] hubs : HUB_TRADE) {
-			flow(flows, (String) hubs[0], (String) hubs[1], (Integer) hubs[2] * vary(0.15), (Integer) hubs[3] * vary(0.1));
+			flow(flows, (String) hubs[0], (String) hubs[1], (Integer) hubs[2] * vary(0.15),
+					(Integer) hubs[3] * vary(0.1));
 		}
 		deliberateDifferences(year, quarter, flows);
 		Map<String, Return> byParticipant = new LinkedHashMap<>();
