@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +39,6 @@ final class DemoStatistics {
 	private static final Logger log = LoggerFactory.getLogger(DemoStatistics.class);
 
 	private static final int[] YEARS = { 2014, 2015, 2016 };
-
-	private static final int ROWS_PER_STATEMENT = 250;
 
 	private static final List<String> HUBS = List.of("eu", "ae", "in", "il", "cn", "us", "ch");
 
@@ -142,6 +138,7 @@ final class DemoStatistics {
 			}
 		}
 		amendBotswanasFirstQuarter();
+		// One transaction: one commit for the few thousand rows, not one each.
 		int lines = this.transactions.execute((status) -> insert());
 		this.clock.travelTo(Instant.parse("2015-03-16T10:00:00Z"));
 		this.years.close(this.as.apply("wgs"), 2014);
@@ -407,43 +404,13 @@ final class DemoStatistics {
 			}
 			returnRows.add(new Object[] { id, this.organisations.get(r.code), r.kind.name(), r.year, r.period, number });
 		}
-		insertRows("statistics_return (id, participant_id, kind, year, period, current_version, demonstration)",
-				"(?, ?, ?, ?, ?, ?, TRUE)", returnRows);
-		insertRows("statistics_return_version (id, return_id, number, source, submitted_by, submitted_at)",
-				"(?, ?, ?, ?, ?, ?)", versionRows);
-		insertRows("statistics_line (version_id, flow, partner_id, partner_entity, carats, value_usd, certificates)",
-				"(?, ?, ?, ?, ?, ?, ?)", lineRows);
+		this.jdbc.batchUpdate("INSERT INTO statistics_return (id, participant_id, kind, year, period, current_version,"
+				+ " demonstration) VALUES (?, ?, ?, ?, ?, ?, TRUE)", returnRows);
+		this.jdbc.batchUpdate("INSERT INTO statistics_return_version (id, return_id, number, source, submitted_by,"
+				+ " submitted_at) VALUES (?, ?, ?, ?, ?, ?)", versionRows);
+		this.jdbc.batchUpdate("INSERT INTO statistics_line (version_id, flow, partner_id, partner_entity, carats,"
+				+ " value_usd, certificates) VALUES (?, ?, ?, ?, ?, ?, ?)", lineRows);
 		return lineRows.size();
-	}
-
-	/**
-	 * Inserts the rows a few hundred to a statement, those statements in one JDBC batch, and the
-	 * rest in one more statement: a handful of round trips for the few thousand rows.
-	 */
-	private void insertRows(String into, String placeholders, List<Object[]> rows) {
-		int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-		if (full > 0) {
-			List<Object[]> statements = new ArrayList<>();
-			for (int from = 0; from < full; from += ROWS_PER_STATEMENT) {
-				statements.add(flatten(rows.subList(from, from + ROWS_PER_STATEMENT)));
-			}
-			this.jdbc.batchUpdate(insert(into, placeholders, ROWS_PER_STATEMENT), statements);
-		}
-		if (full < rows.size()) {
-			this.jdbc.update(insert(into, placeholders, rows.size() - full), flatten(rows.subList(full, rows.size())));
-		}
-	}
-
-	private static String insert(String into, String placeholders, int rows) {
-		return "INSERT INTO " + into + " VALUES " + String.join(", ", Collections.nCopies(rows, placeholders));
-	}
-
-	private static Object[] flatten(List<Object[]> rows) {
-		List<Object> values = new ArrayList<>();
-		for (Object[] row : rows) {
-			values.addAll(Arrays.asList(row));
-		}
-		return values.toArray();
 	}
 
 	private long nextId(String table) {
