@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.kimberleyprocess.portal.chairs.CandidacyService;
 import org.kimberleyprocess.portal.chairs.ChairSchedule;
@@ -31,6 +32,7 @@ import org.kimberleyprocess.portal.meetings.MeetingService;
 import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 import org.kimberleyprocess.portal.annualreports.AnnualReportService;
 import org.kimberleyprocess.portal.shared.PortalClock;
+import org.kimberleyprocess.portal.statistics.StatisticsYears;
 
 /**
  * The documents of the 2016 Dubai Plenary week, written afresh for the demo, created through
@@ -69,6 +71,10 @@ class DemoDocuments implements ApplicationRunner {
 
 	private final ChairSchedule chairs;
 
+	private final StatisticsYears statisticsYears;
+
+	private final TransactionTemplate transactions;
+
 	private final MeetingService meetings;
 
 	private final CommuniqueService communiques;
@@ -78,7 +84,10 @@ class DemoDocuments implements ApplicationRunner {
 	DemoDocuments(DocumentReading documents, Drafting drafting, DocumentLifecycle lifecycle, Discussion discussion,
 			SuggestedChanges suggestions, ConsensusService consensus, ReviewVisitService reviewVisits, AnnualReportService annualReports,
 			ChairSchedule chairs, CandidacyService candidacies, MeetingService meetings, CommuniqueService communiques,
-			Readers readers, AccountDirectory accounts, PortalClock clock, JdbcTemplate jdbc) {
+			StatisticsYears statisticsYears, Readers readers, AccountDirectory accounts, PortalClock clock,
+			JdbcTemplate jdbc, TransactionTemplate transactions) {
+		this.statisticsYears = statisticsYears;
+		this.transactions = transactions;
 		this.candidacies = candidacies;
 		this.communiques = communiques;
 		this.meetings = meetings;
@@ -116,8 +125,9 @@ class DemoDocuments implements ApplicationRunner {
 				.run(intersessional);
 			new DemoReviewVisits(this.reviewVisits, this.consensus, this::as, this.clock, this::volunteerIds).run();
 			new DemoAnnualReports(this.annualReports, this::as, this.clock, this::organisationId).run();
+			new DemoStatistics(this.jdbc, this.transactions, this.statisticsYears, this::as, this.clock, now).run();
 			awaitFollowers();
-			log.info("Loaded the demo documents, consensus rounds, communiqués and review visits of 2015 and 2016");
+			log.info("Loaded the demo documents, consensus rounds, communiqués, review visits, annual reports and statistics of 2014 to 2016");
 		}
 		finally {
 			this.clock.travelTo(now);
