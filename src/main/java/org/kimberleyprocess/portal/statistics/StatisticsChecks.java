@@ -89,6 +89,14 @@ public class StatisticsChecks {
 		return this.threshold;
 	}
 
+	/** Whether any of the year's returns holds demonstration figures, which every page showing them says. */
+	public boolean demonstration(int year) {
+		Boolean any = this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM statistics_return WHERE year = :year AND demonstration)",
+				Map.of("year", year), Boolean.class);
+		return Boolean.TRUE.equals(any);
+	}
+
 	/** The pairs of {@code year} (and {@code period}, 0 for all) that differ by more than the threshold. */
 	public MirrorPage mirror(Reader reader, int year, int period, int page) {
 		requireGroupViews(reader);

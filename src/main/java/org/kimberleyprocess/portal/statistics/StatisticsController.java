@@ -108,6 +108,7 @@ class StatisticsController {
 		int quarter = ReturnKind.TRADE.hasPeriod(period) ? period : 0;
 		model.addAttribute("mirror", this.checks.mirror(reader, shown, quarter, Math.min(Math.max(page, 0), 10_000)));
 		model.addAttribute("threshold", this.checks.threshold());
+		model.addAttribute("demonstration", this.checks.demonstration(shown));
 		return "statistics/mirror";
 	}
 

@@ -115,12 +115,15 @@ public class StatisticsReturns {
 		requireKnownYear(year);
 		OrganisationRef participant = participant(reader, code);
 		Map<String, Submitted> submitted = new HashMap<>();
+		boolean[] demonstration = { false };
 		this.jdbc.query("""
-				SELECT r.kind, r.period, r.current_version, MIN(v.submitted_at) AS first_at, MAX(v.submitted_at) AS last_at
+				SELECT r.kind, r.period, r.current_version, r.demonstration, MIN(v.submitted_at) AS first_at,
+				       MAX(v.submitted_at) AS last_at
 				FROM statistics_return r JOIN statistics_return_version v ON v.return_id = r.id
 				WHERE r.participant_id = :participant AND r.year = :year
-				GROUP BY r.id, r.kind, r.period, r.current_version""",
+				GROUP BY r.id, r.kind, r.period, r.current_version, r.demonstration""",
 				Map.of("participant", participant.id(), "year", year), (rs) -> {
+					demonstration[0] |= rs.getBoolean("demonstration");
 					submitted.put(rs.getString("kind") + "/" + rs.getInt("period"),
 							new Submitted(rs.getInt("current_version"), instant(rs.getTimestamp("first_at")),
 									instant(rs.getTimestamp("last_at"))));
@@ -132,7 +135,7 @@ public class StatisticsReturns {
 			}
 		}
 		return new YearOverview(participant, year, this.years.isClosed(year),
-				this.policy.canSubmitFor(reader, participant.id()), periods);
+				this.policy.canSubmitFor(reader, participant.id()), periods, demonstration[0]);
 	}
 
 	/** One return: its state, its versions, the figures of its current version. */
@@ -140,13 +143,13 @@ public class StatisticsReturns {
 		requirePeriod(year, kind, period);
 		OrganisationRef participant = participant(reader, code);
 		List<VersionRef> versions = this.jdbc.query("""
-				SELECT v.id, v.number, v.source, v.submitted_at, a.full_name
+				SELECT v.id, v.number, v.source, v.submitted_at, a.full_name, r.demonstration
 				FROM statistics_return r JOIN statistics_return_version v ON v.return_id = r.id
 				JOIN account a ON a.id = v.submitted_by
 				WHERE r.participant_id = :participant AND r.kind = :kind AND r.year = :year AND r.period = :period
 				ORDER BY v.number DESC""", returnKey(participant.id(), kind, year, period),
 				(rs, i) -> new VersionRef(rs.getLong("id"), rs.getInt("number"), rs.getString("source"),
-						instant(rs.getTimestamp("submitted_at")), rs.getString("full_name")));
+						instant(rs.getTimestamp("submitted_at")), rs.getString("full_name"), rs.getBoolean("demonstration")));
 		Submitted submitted = versions.isEmpty() ? null
 				: new Submitted(versions.get(0).number(), versions.get(versions.size() - 1).submittedAt(),
 						versions.get(0).submittedAt());
@@ -394,10 +397,12 @@ public class StatisticsReturns {
 	}
 
 	public record YearOverview(OrganisationRef participant, int year, boolean closed, boolean canSubmit,
-			List<PeriodStatus> periods) {
+			List<PeriodStatus> periods, boolean demonstration) {
 	}
 
-	public record VersionRef(long id, int number, String source, Instant submittedAt, String submittedBy) {
+	/** A version; {@code demonstration} where its return holds demonstration figures. */
+	public record VersionRef(long id, int number, String source, Instant submittedAt, String submittedBy,
+			boolean demonstration) {
 	}
 
 	public record FigureLine(Flow flow, String partnerCode, Localized partner, BigDecimal carats, BigDecimal value,
@@ -415,6 +420,11 @@ public class StatisticsReturns {
 		/** The form is offered: the reader submits for the Participant, the year is open and the period over. */
 		public boolean open() {
 			return this.canSubmit && !this.closed && this.status.state() != State.NOT_OVER;
+		}
+
+		/** The return holds demonstration figures, which its pages say. */
+		public boolean demonstration() {
+			return !this.versions.isEmpty() && this.versions.get(0).demonstration();
 		}
 
 		/**

@@ -254,6 +254,22 @@ class StatisticsReturnsTest {
 		assertThat(returns()).isZero();
 	}
 
+	/** The demo's invented figures say so on every page that shows them, the group's views included. */
+	@Test
+	void demonstrationFiguresAreLabelledOnTheReturnsAndTheMirrorCheck() throws Exception {
+		MockHttpSession member = SignIn.as(this.mvc, "hod-bw");
+		for (String page : List.of("/statistics/returns/bw/2016", "/statistics/returns/bw/2016/trade/1",
+				"/statistics/returns/bw/2016/trade/1/versions/1", "/statistics/mirror?year=2016")) {
+			this.mvc.perform(get(page).session(member))
+				.andExpect(content().string(containsString("Demonstration data: these figures are invented")));
+		}
+		this.mvc.perform(trade(member, 0, "EXPORT", "ca", "5", usual("EXPORT", "5"), "1")).andExpect(redirectedUrl(TRADE));
+		this.mvc.perform(get(TRADE).session(member))
+			.andExpect(content().string(not(containsString("Demonstration data"))));
+		this.mvc.perform(get("/statistics/mirror?year=2013").session(member))
+			.andExpect(content().string(not(containsString("Demonstration data"))));
+	}
+
 	/** Head and alternate submitting the same return at once: one version is saved, the other is told. */
 	@Test
 	void twoSubmissionsOfTheSameReturnAtOnceSaveOneAndTellTheOther() throws Exception {
