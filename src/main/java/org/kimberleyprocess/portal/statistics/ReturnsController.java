@@ -66,7 +66,10 @@ class ReturnsController {
 				"rows[*].carats", "rows[*].value", "rows[*].certificates", "rows[*].confirmed");
 	}
 
-	/** One's own delegation's returns of this year; the group and the Chair's office choose a Participant. */
+	/**
+	 * One's own delegation's returns of this year; the group's members and the Chair's office
+	 * whose organisation files none (an Observer) choose a Participant.
+	 */
 	@GetMapping("/statistics/returns")
 	String index(Reader reader, @RequestParam(required = false) String participant,
 			@RequestParam(required = false) Integer year, Model model) {
@@ -79,8 +82,11 @@ class ReturnsController {
 		if (seen.isEmpty()) {
 			throw new AccessDeniedException("Delegations read their own returns; the group reads all");
 		}
-		if (seen.size() == 1) {
-			return "redirect:/statistics/returns/" + seen.get(0).code() + "/" + shown;
+		// A delegation starts from its own returns (the group's members choose others there).
+		for (OrganisationRef own : seen) {
+			if (seen.size() == 1 || own.id() == reader.organisationId()) {
+				return "redirect:/statistics/returns/" + own.code() + "/" + shown;
+			}
 		}
 		model.addAttribute("participants", seen);
 		model.addAttribute("year", shown);

@@ -221,6 +221,13 @@ class StatisticsReturnsTest {
 		this.mvc.perform(get("/statistics/returns").session(outsider))
 			.andExpect(redirectedUrl("/statistics/returns/mx/2016"));
 		MockHttpSession member = SignIn.as(this.mvc, "hod-bw");
+		this.mvc.perform(get("/statistics/returns").session(member)).andExpect(redirectedUrl("/statistics/returns/bw/2016"));
+		this.mvc.perform(get("/statistics/returns").param("participant", "za").param("year", "2013").session(member))
+			.andExpect(redirectedUrl("/statistics/returns/za/2013"));
+		this.mvc.perform(get("/statistics/returns").session(SignIn.as(this.mvc, "wdc")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Choose a Participant"),
+					containsString("href=\"/statistics/returns/bw/2016\""))));
 		this.mvc.perform(get("/statistics/returns/za/2013/trade/1").session(member))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("Submit the return"))));
