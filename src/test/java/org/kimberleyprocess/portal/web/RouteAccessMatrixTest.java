@@ -153,6 +153,13 @@ class RouteAccessMatrixTest {
 					SqlStatementCounter.reset();
 					perform(row.method(), request, again);
 					if (SqlStatementCounter.writes() > 0) {
+						// The count is the whole application's: a write by some other thread (an event
+						// listener finishing, the session's last use recorded once a minute) may fall
+						// into it. A page that writes does so every time it is read, so ask once more.
+						SqlStatementCounter.reset();
+						perform(row.method(), request, again);
+					}
+					if (SqlStatementCounter.writes() > 0) {
 						wrong.add(row.where() + ": GET " + request + " as " + reader + " wrote to the database"
 								+ " when read again");
 					}
