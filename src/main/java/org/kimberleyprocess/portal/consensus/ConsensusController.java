@@ -67,7 +67,8 @@ class ConsensusController {
 			PositionRecord own = page.positionOf(reader.organisationId());
 			if (own != null) {
 				form.setPosition(own.getPosition());
-				form.setReason(own.getReason());
+				// Only an objection's or an abstention's own reason is offered again for amending.
+				form.setReason(own.getPosition() == Position.JOIN ? null : own.getReason());
 			}
 			model.addAttribute("positionForm", form);
 		}

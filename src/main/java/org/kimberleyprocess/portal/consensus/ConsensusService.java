@@ -265,9 +265,12 @@ public class ConsensusService {
 		if (!ConsensusPolicy.acceptsPositions(round, now)) {
 			throw new InvalidInputException("position", "consensus.position.afterDeadline");
 		}
+		// A reason belongs to the position it was written for: joining carries none, whatever the form
+		// sent (a reason typed for an earlier objection would otherwise be shown beside the join).
+		String kept = position != Position.JOIN && StringUtils.hasText(reason) ? reason.strip() : null;
 		this.positions.supersede(roundId, organisationId);
 		this.positions.save(new PositionRecord(roundId, organisationId, position,
-				StringUtils.hasText(reason) ? reason.strip() : null, reader.accountId(), reader.name(), onBehalf, now,
+				kept, reader.accountId(), reader.name(), onBehalf, now,
 				round.getVersionSha256()));
 		this.events.publishEvent(new ConsensusEvents.PositionRecorded(roundId, documentId, organisationId, position,
 				onBehalf, reader.name(), now));

@@ -35,6 +35,7 @@ import org.kimberleyprocess.portal.shared.PortalClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -206,6 +207,43 @@ class ConsensusFlowTest {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM adoption_record WHERE document_id = ?", Integer.class,
 				id))
 			.isZero();
+	}
+
+	@Test
+	void aReasonBelongsToThePositionItWasWrittenFor() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		MockHttpSession india = SignIn.as(this.mvc, "hod-in");
+		long id = circulatedDocument(chair, "Reason test");
+		long round = openMeeting(chair, id);
+		String objection = "Paragraph 3 reopens the definition.";
+
+		record(india, id, round, "in", "OBJECT", "  ").andExpect(status().isOk())
+			.andExpect(content().string(containsString("error-summary")));
+		assertThat(currentReason(round, "in")).isEmpty();
+
+		record(india, id, round, "in", "OBJECT", objection).andExpect(redirectedUrl(consensusUrl(id)));
+		assertThat(currentReason(round, "in")).containsExactly(objection);
+		this.mvc.perform(get(consensusUrl(id)).session(india))
+			.andExpect(content().string(containsString(objection)));
+
+		// The form offered the objection's reason again; the delegation now joins without clearing it.
+		record(india, id, round, "in", "JOIN", objection).andExpect(redirectedUrl(consensusUrl(id)));
+		assertThat(currentReason(round, "in")).containsExactly((String) null);
+		this.mvc.perform(get(consensusUrl(id)).session(chair))
+			.andExpect(content().string(not(containsString(objection))));
+		this.mvc.perform(get(consensusUrl(id)).session(india))
+			.andExpect(content().string(not(containsString(objection))));
+
+		record(india, id, round, "in", "ABSTAIN", null).andExpect(redirectedUrl(consensusUrl(id)));
+		assertThat(currentReason(round, "in")).containsExactly((String) null);
+		record(india, id, round, "in", "ABSTAIN", "Awaiting instructions.").andExpect(redirectedUrl(consensusUrl(id)));
+		assertThat(currentReason(round, "in")).containsExactly("Awaiting instructions.");
+	}
+
+	private java.util.List<String> currentReason(long round, String participant) {
+		return this.jdbc.queryForList(
+				"SELECT reason FROM round_position WHERE round_id = ? AND organisation_id = ? AND current = TRUE",
+				String.class, round, orgId(participant));
 	}
 
 	@Test
