@@ -215,14 +215,14 @@ class CanaryConfidentialityTest {
 					.param("zone", "UTC")).andReturn().getResponse(), "open written procedure");
 				this.writtenRounds.put(level, latestRound(id));
 				if (level != Confidentiality.CHAIRS_OFFICE) {
-					// India takes a position (Botswana stays silent, to be reminded).
+					// India abstains with a reason that names the canary (Botswana stays silent, to be reminded).
 					ok(this.mvc.perform(post("/documents/{id}/consensus/rounds/{round}/positions", id,
 							this.writtenRounds.get(level))
 						.session(india)
 						.with(csrf())
 						.param("participant", String.valueOf(organisation("in")))
-						.param("position", "JOIN")
-						.param("reason", "India joins on " + this.canaries.get(level) + "."))
+						.param("position", "ABSTAIN")
+						.param("reason", "India abstains on " + this.canaries.get(level) + "."))
 						.andReturn()
 						.getResponse(), "record position");
 				}
@@ -278,8 +278,8 @@ class CanaryConfidentialityTest {
 				ok(this.mvc.perform(post("/documents/{id}/consensus/rounds/{round}/positions", id, round).session(chair)
 					.with(csrf())
 					.param("participant", String.valueOf(organisation("in")))
-					.param("position", "JOIN")
-					.param("reason", "At the meeting India joins on " + this.canaries.get(level) + "."))
+					.param("position", "ABSTAIN")
+					.param("reason", "At the meeting India abstains on " + this.canaries.get(level) + "."))
 					.andReturn()
 					.getResponse(), "record position on behalf");
 				ok(this.mvc.perform(post("/documents/{id}/consensus/rounds/{round}/close", id, round)
