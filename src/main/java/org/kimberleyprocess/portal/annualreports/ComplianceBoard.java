@@ -58,6 +58,62 @@ public class ComplianceBoard {
 	public record Board(ReportingYear year, List<Row> rows) {
 	}
 
+	/**
+	 * What the reader has to do about annual reports: their delegation's report for the latest
+	 * reporting year while it is not submitted, and, for the Chair's office and the chair of the
+	 * WGM, how many active Participants are overdue for the latest year whose due date has passed.
+	 */
+	public Duties duties(Reader reader) {
+		if (!this.policy.usesAnnualReports(reader)) {
+			return Duties.NONE;
+		}
+		List<ReportingYear> years = this.reports.years();
+		if (years.isEmpty()) {
+			return Duties.NONE;
+		}
+		LocalDate today = this.reports.today();
+		OwnReport own = null;
+		if (this.policy.draftsFor(reader, reader.organisationId())) {
+			ReportingYear latest = years.get(0);
+			AnnualReport report = this.reports.reportsOf(reader.organisationId())
+				.stream()
+				.filter((candidate) -> candidate.getYear() == latest.getYear())
+				.findFirst()
+				.orElse(null);
+			Standing standing = Standing.of(latest.getDueDate(),
+					(report == null) ? null : report.getFirstSubmittedAt(), today);
+			if (!standing.submitted()) {
+				own = new OwnReport(latest.getYear(), latest.getDueDate(), standing,
+						(report == null) ? null : report.getId());
+			}
+		}
+		Board overdue = null;
+		if (reader.chairsOffice() || this.policy.keepsTemplate(reader, this.reports.monitoringGroup())) {
+			ReportingYear past = years.stream().filter((year) -> today.isAfter(year.getDueDate())).findFirst().orElse(null);
+			if (past != null) {
+				overdue = rows(past.getYear(), false);
+			}
+		}
+		return new Duties(own, (overdue == null) ? null : overdue.year().getYear(), (overdue == null) ? 0
+				: (int) overdue.rows().stream().filter((row) -> row.standing() == Standing.OVERDUE).count());
+	}
+
+	/**
+	 * The annual-report duties of one reader.
+	 *
+	 * @param own their delegation's report not yet submitted, or {@code null}
+	 * @param overdueYear the year {@code overdue} counts for, or {@code null} when they do not watch compliance
+	 */
+	public record Duties(OwnReport own, Integer overdueYear, int overdue) {
+
+		static final Duties NONE = new Duties(null, null, 0);
+
+	}
+
+	/** A delegation's report still to submit: {@code reportId} is {@code null} while it is not started. */
+	public record OwnReport(int year, LocalDate dueDate, Standing standing, Long reportId) {
+	}
+
 	Board board(Reader reader, Integer year) {
 		if (!this.policy.seesCompliance(reader, this.reports.monitoringGroup())) {
 			throw new AccessDeniedException("The compliance board is for the WGM and the Chair's office");

@@ -43,8 +43,10 @@ interface PositionRepository extends JpaRepository<PositionRecord, Long> {
 	@Query("select p from PositionRecord p where p.roundId = :roundId and p.current = true")
 	List<PositionRecord> findCurrent(@Param("roundId") long roundId);
 
-	@Query("select p from PositionRecord p where p.roundId in :roundIds and p.current = true")
-	List<PositionRecord> findCurrentIn(@Param("roundIds") Collection<Long> roundIds);
+	@Query("select p from PositionRecord p where p.roundId in :roundIds and p.organisationId = :organisation"
+			+ " and p.current = true")
+	List<PositionRecord> findCurrentOfOrganisationIn(@Param("roundIds") Collection<Long> roundIds,
+			@Param("organisation") long organisationId);
 
 	@Query("select p from PositionRecord p where p.roundId = :roundId order by p.recordedAt desc, p.id desc")
 	List<PositionRecord> findHistory(@Param("roundId") long roundId);

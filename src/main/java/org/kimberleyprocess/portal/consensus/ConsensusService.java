@@ -106,26 +106,33 @@ public class ConsensusService {
 				current != null && current.isOpen() ? null : this.adoptions.findByDocumentId(documentId).orElse(null));
 	}
 
-	/** Open rounds on documents the reader may see, with whether their delegation has yet to act. */
+	/**
+	 * Open rounds on documents the reader may see, soonest deadline first, each with the position
+	 * the reader's delegation has recorded (for a deciding delegation), whether it has yet to act,
+	 * and whether the reader closes the round (a meeting round of a body the reader chairs).
+	 */
 	public List<OpenRound> openRounds(Reader reader) {
 		List<ConsensusRound> open = this.rounds.findOpen();
 		Map<Long, Document> visible = this.documents
 			.visibleAmong(reader, open.stream().map(ConsensusRound::getDocumentId).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Document::getId, Function.identity()));
-		Set<Long> answered = open.isEmpty() ? Set.of()
-				: this.positions.findCurrentIn(open.stream().map(ConsensusRound::getId).toList())
+		Map<Long, PositionRecord> mine = (open.isEmpty() || !reader.takesDecisions()) ? Map.of()
+				: this.positions
+					.findCurrentOfOrganisationIn(open.stream().map(ConsensusRound::getId).toList(),
+							reader.organisationId())
 					.stream()
-					.filter((p) -> p.getOrganisationId() == reader.organisationId())
-					.map(PositionRecord::getRoundId)
-					.collect(Collectors.toSet());
+					.collect(Collectors.toMap(PositionRecord::getRoundId, Function.identity()));
+		Instant now = this.clock.instant();
 		List<OpenRound> result = new ArrayList<>();
 		for (ConsensusRound round : open) {
 			Document document = visible.get(round.getDocumentId());
 			if (document != null) {
-				boolean awaiting = this.policy.mayRecordOwn(reader, round, this.clock.instant())
-						&& !answered.contains(round.getId());
-				result.add(new OpenRound(round, document, awaiting));
+				PositionRecord position = mine.get(round.getId());
+				boolean awaiting = this.policy.mayRecordOwn(reader, round, now) && position == null;
+				boolean closes = round.getKind() == RoundKind.MEETING && this.policy.canRun(reader, document);
+				result.add(new OpenRound(round, document, awaiting, position, closes,
+						reader.takesDecisions() && round.isEligible(reader.organisationId())));
 			}
 		}
 		return result;
@@ -369,7 +376,15 @@ public class ConsensusService {
 
 	}
 
-	public record OpenRound(ConsensusRound round, Document document, boolean awaitingMyDelegation) {
+	/**
+	 * An open round as a list shows it to one reader.
+	 *
+	 * @param position the reader's delegation's current position, or {@code null}
+	 * @param closes whether the reader closes this meeting round
+	 * @param decides whether the reader's delegation takes part in the decision
+	 */
+	public record OpenRound(ConsensusRound round, Document document, boolean awaitingMyDelegation,
+			PositionRecord position, boolean closes, boolean decides) {
 	}
 
 	public record AdoptionPage(AdoptionRecord record, String recomputedSha256, boolean matches) {

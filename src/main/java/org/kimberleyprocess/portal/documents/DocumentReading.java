@@ -180,6 +180,62 @@ public class DocumentReading {
 	}
 
 	/**
+	 * The documents the reader has read whose current version is newer than the one they last
+	 * read, most recently changed first, at most {@code limit}; those they may no longer see are
+	 * left out.
+	 */
+	public List<Changed> changedSinceRead(Reader reader, int limit) {
+		if (!reader.isSignedIn()) {
+			return List.of();
+		}
+		Map<Long, Integer> lastRead = new java.util.LinkedHashMap<>();
+		this.jdbc.query("""
+				SELECT r.document_id, r.version_number FROM document_read r JOIN document d ON d.id = r.document_id
+				WHERE r.account_id = ? AND d.current_version > r.version_number
+				ORDER BY d.updated_at DESC, d.id DESC LIMIT ?""",
+				(row) -> {
+					lastRead.put(row.getLong(1), row.getInt(2));
+				}, reader.accountId(), limit);
+		if (lastRead.isEmpty()) {
+			return List.of();
+		}
+		return this.documents.findVisibleAmongLatest(lastRead.keySet(), reader.chairsOffice(), reader.chairedGroups(),
+				reader.delegationMember(), reader.organisationId(), reader.audience(), reader.memberGroups(),
+				PageRequest.of(0, limit))
+			.stream()
+			.map((document) -> new Changed(document, lastRead.get(document.getId())))
+			.toList();
+	}
+
+	/**
+	 * Replies by others to the reader's comments since {@code since}, newest first, at most
+	 * {@code limit}: only those still shown, on documents the reader may still open.
+	 */
+	public List<CommentHit> repliesTo(Reader reader, java.time.Instant since, int limit) {
+		if (!this.policy.seesDiscussion(reader)) {
+			return List.of();
+		}
+		List<Long> ids = this.jdbc.queryForList("""
+				SELECT c.id FROM document_comment p JOIN document_comment c ON c.parent_id = p.id
+				WHERE p.author_id = ? AND c.author_id <> p.author_id AND c.created_at >= ?
+				  AND c.deleted_at IS NULL AND c.hidden_reason IS NULL
+				ORDER BY c.created_at DESC, c.id DESC LIMIT ?""", Long.class, reader.accountId(), Timestamp.from(since),
+				limit);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Comment> replies = this.comments.findShownAmong(ids, PageRequest.of(0, limit));
+		Map<Long, Document> visible = visibleAmong(reader,
+				replies.stream().map(Comment::getDocumentId).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Document::getId, (document) -> document));
+		return replies.stream()
+			.filter((reply) -> visible.containsKey(reply.getDocumentId()))
+			.map((reply) -> new CommentHit(reply, visible.get(reply.getDocumentId())))
+			.toList();
+	}
+
+	/**
 	 * Everything the document page shows: the text with each block's discussion count, and one
 	 * page of the threads in the chosen part of the discussion (the whole of it, one block, the
 	 * comments on the document as a whole, or those on text that has since changed).
@@ -409,6 +465,10 @@ public class DocumentReading {
 	}
 
 	public record CommentHit(Comment comment, Document document) {
+	}
+
+	/** A document changed since the reader last read it, with the version they read. */
+	public record Changed(Document document, int lastRead) {
 	}
 
 	public record SearchHits(List<DocumentHit> documents, List<CommentHit> comments) {

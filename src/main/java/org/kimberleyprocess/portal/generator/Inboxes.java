@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -34,8 +33,8 @@ final class Inboxes {
 
 	private static final String KEY = "\u0002";
 
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
+	/** Marks an argument the inbox writes as a moment in the reader's language, as the notifications module does. */
+	private static final String TIME = "\u0003";
 
 	private static final Set<String> DIGEST = Set.of("DOCUMENT_CIRCULATED", "DOCUMENT_ADOPTED", "COMMUNIQUE_PUBLISHED",
 			"VISIT_MOVED", "AGENDA_CHANGED");
@@ -106,7 +105,7 @@ final class Inboxes {
 		round.eligible.forEach((organisation) -> heads.addAll(this.directory.representatives(organisation)));
 		this.addressed.add(new Event("ROUND_OPENED", "/documents/" + doc.id + "/consensus",
 				doc.title + SEPARATOR + KEY + "consensus.kind." + round.kind + SEPARATOR
-						+ (round.deadline == null ? "—" : UTC.format(round.deadline)),
+						+ (round.deadline == null ? "—" : TIME + round.deadline),
 				later(at), view(doc), heads));
 	}
 

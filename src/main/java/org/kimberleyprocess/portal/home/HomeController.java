@@ -1,5 +1,7 @@
 package org.kimberleyprocess.portal.home;
 
+import java.util.Locale;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +11,7 @@ import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
 import org.kimberleyprocess.portal.directory.DirectoryQueries;
 import org.kimberleyprocess.portal.directory.PortalUser;
+import org.kimberleyprocess.portal.directory.Reader;
 
 @Controller
 class HomeController {
@@ -21,7 +24,11 @@ class HomeController {
 
 	private final CommuniqueService communiques;
 
-	HomeController(DirectoryQueries directory, ChairSchedule chairs, CommuniqueService communiques) {
+	private final HomeAgenda agenda;
+
+	HomeController(DirectoryQueries directory, ChairSchedule chairs, CommuniqueService communiques,
+			HomeAgenda agenda) {
+		this.agenda = agenda;
 		this.directory = directory;
 		this.chairs = chairs;
 		this.communiques = communiques;
@@ -44,9 +51,10 @@ class HomeController {
 		return "home/participants";
 	}
 
-	/** The signed-in person's starting point: their organisation and its working groups. */
+	/** The signed-in person's starting point: what awaits them, their organisation and its working groups. */
 	@GetMapping("/home")
-	String home(@AuthenticationPrincipal PortalUser user, Model model) {
+	String home(@AuthenticationPrincipal PortalUser user, Reader reader, Locale locale, Model model) {
+		model.addAttribute("agenda", this.agenda.of(reader, locale));
 		model.addAttribute("profile", this.directory.profile(user, user.organisationCode()));
 		model.addAttribute("chaired", this.directory.chairedBy(user));
 		return "home/home";

@@ -251,6 +251,40 @@ public class MeetingService {
 
 	}
 
+	/**
+	 * The next meetings the reader may see that have not ended yet, soonest first, at most
+	 * {@code limit}, each with the registrations of the reader and of their organisation.
+	 */
+	public List<Upcoming> upcoming(Reader reader, int limit) {
+		List<Meeting> next = this.meetings.findVisibleUpcoming(today(), reader.isSignedIn(), reader.chairsOffice(),
+				reader.audience(), reader.memberGroups(), reader.chairedGroups(), reader.accountId(),
+				org.springframework.data.domain.PageRequest.of(0, limit));
+		if (next.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Registration>> ours = this.registrations
+			.findOfAccountOrOrganisation(next.stream().map(Meeting::getId).toList(), reader.accountId(),
+					reader.organisationId())
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(Registration::getMeetingId));
+		return next.stream()
+			.map((meeting) -> {
+				List<Registration> registered = ours.getOrDefault(meeting.getId(), List.of());
+				return new Upcoming(meeting, registered.stream().anyMatch((r) -> r.getAccountId() == reader.accountId()),
+						registered.size());
+			})
+			.toList();
+	}
+
+	/**
+	 * A meeting ahead, as the reader's home page shows it.
+	 *
+	 * @param registered whether the reader is registered
+	 * @param fromOrganisation how many people of the reader's organisation (or guests it registered) are
+	 */
+	public record Upcoming(Meeting meeting, boolean registered, int fromOrganisation) {
+	}
+
 	/** A working group's meetings that have not ended yet and that the reader may see, soonest first. */
 	public List<Meeting> upcomingOfGroup(Reader reader, long workingGroupId) {
 		return this.meetings.findVisibleUpcomingOfGroup(workingGroupId, today(), reader.isSignedIn(),
@@ -351,6 +385,13 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
 			@Param("groups") Set<Long> groups, @Param("chairedGroups") Set<Long> chairedGroups,
 			@Param("account") long account);
 
+	@Query("select m from Meeting m where m.endDate >= :today and " + MeetingPolicy.VISIBLE
+			+ " order by m.startDate, m.id")
+	List<Meeting> findVisibleUpcoming(@Param("today") LocalDate today, @Param("signedIn") boolean signedIn,
+			@Param("chair") boolean chair, @Param("audience") String audience, @Param("groups") Set<Long> groups,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("account") long account,
+			org.springframework.data.domain.Pageable pageable);
+
 	@Query("select m from Meeting m where m.id = :id and " + MeetingPolicy.VISIBLE)
 	java.util.Optional<Meeting> findVisible(@Param("id") long id, @Param("signedIn") boolean signedIn,
 			@Param("chair") boolean chair, @Param("audience") String audience, @Param("groups") Set<Long> groups,
@@ -382,5 +423,10 @@ interface RegistrationRepository extends JpaRepository<Registration, Long> {
 
 	@Query("select r from Registration r where r.meetingId = :meetingId order by r.guest, r.organisationEn, r.fullName")
 	List<Registration> findByMeeting(@Param("meetingId") long meetingId);
+
+	@Query("select r from Registration r where r.meetingId in :meetings"
+			+ " and (r.accountId = :account or r.organisationId = :organisation)")
+	List<Registration> findOfAccountOrOrganisation(@Param("meetings") java.util.Collection<Long> meetings,
+			@Param("account") long account, @Param("organisation") long organisation);
 
 }

@@ -1,9 +1,6 @@
 package org.kimberleyprocess.portal.notifications;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -73,10 +70,7 @@ class AccountEmails implements AccountMail {
 	}
 
 	private static String utc(Instant instant, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(ZoneOffset.UTC)
-			.format(instant) + " UTC";
+		return org.kimberleyprocess.portal.shared.Dates.utc(instant, locale);
 	}
 
 	private static Locale locale(String language) {

@@ -24,7 +24,7 @@ import org.kimberleyprocess.portal.shared.NotFoundException;
  */
 @Service
 @Transactional(readOnly = true)
-class Inbox {
+public class Inbox {
 
 	private final JdbcTemplate jdbc;
 
@@ -38,7 +38,14 @@ class Inbox {
 		this.clock = clock;
 	}
 
-	record Entry(long id, NotificationType type, String message, String link, Instant createdAt, boolean read) {
+	public record Entry(long id, NotificationType type, String message, String link, Instant createdAt,
+			boolean read) {
+	}
+
+	/** The person's newest unread notifications, at most {@code limit}. */
+	public List<Entry> latestUnread(long accountId, int limit, Locale locale) {
+		List<Entry> entries = page(accountId, null, true, 0, limit, locale);
+		return entries.size() > limit ? entries.subList(0, limit) : entries;
 	}
 
 	/** One page of the person's notifications, newest first; one more than asked shows there is a next page. */

@@ -1,7 +1,5 @@
 package org.kimberleyprocess.portal.notifications;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +28,6 @@ import org.kimberleyprocess.portal.reviewvisits.ReviewVisitEvents;
 @Component
 class NotificationListeners {
 
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final Notifier notifier;
 
@@ -62,7 +58,7 @@ class NotificationListeners {
 		this.notifier.notify(heads, NotificationType.ROUND_OPENED,
 				"/documents/" + event.documentId() + "/consensus",
 				List.of(title(event.documentId()), Messages.key("consensus.kind." + event.kind().name()),
-						event.deadline() == null ? "—" : UTC.format(event.deadline())));
+						event.deadline() == null ? "—" : Messages.time(event.deadline())));
 	}
 
 	@ApplicationModuleListener

@@ -3,8 +3,6 @@ package org.kimberleyprocess.portal.notifications;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +24,6 @@ import org.kimberleyprocess.portal.documents.DocumentRecords;
 @Component
 class Reminders {
 
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final ConsensusService consensus;
 
@@ -82,7 +78,7 @@ class Reminders {
 				this.notifier.notify(
 						this.directory.peopleWithRoles(List.of(organisation), Role.HEAD_OF_DELEGATION, Role.ALTERNATE),
 						NotificationType.DEADLINE_REMINDER, "/documents/" + round.documentId() + "/consensus",
-						List.of(titles.getOrDefault(round.documentId(), ""), UTC.format(round.deadline()),
+						List.of(titles.getOrDefault(round.documentId(), ""), Messages.time(round.deadline()),
 								String.valueOf(hours)));
 				reminded++;
 			}

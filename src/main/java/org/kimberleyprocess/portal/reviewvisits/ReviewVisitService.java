@@ -178,6 +178,74 @@ public class ReviewVisitService {
 			.toList();
 	}
 
+	/**
+	 * The visits on which the reader has the next step to take, with that step: the chair of the
+	 * Working Group on Monitoring moves a visit along, its host re-offers, comments, schedules and
+	 * consents, and the Chair's office publishes a report the host consented to.
+	 */
+	public List<Step> stepsFor(Reader reader) {
+		boolean chair = this.policy.isMonitoringChair(reader, this.documents.workingGroupId(MONITORING_GROUP));
+		if (!chair && !reader.actsForDelegation() && !this.policy.mayPublishReport(reader)) {
+			return List.of();
+		}
+		List<ReviewVisit> under = this.visits.findUnder(EnumSet.of(VisitStatus.DECLINED, VisitStatus.WITHDRAWN));
+		if (under.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, OrganisationRef> hosts = organisations();
+		LocalDate today = today();
+		List<Step> steps = new java.util.ArrayList<>();
+		for (ReviewVisit visit : under) {
+			String step = stepOf(reader, visit, chair, today);
+			if (step != null) {
+				steps.add(new Step(new VisitRow(visit, hosts.get(visit.getHostOrganisationId()),
+						visit.isReportOverdue(today)), step));
+			}
+		}
+		return steps;
+	}
+
+	private String stepOf(Reader reader, ReviewVisit visit, boolean chair, LocalDate today) {
+		boolean host = this.policy.isHost(reader, visit);
+		VisitStatus status = visit.getStatus();
+		if (chair) {
+			String step = switch (status) {
+				case OFFERED -> "accept";
+				case ACCEPTED -> "callForExperts";
+				case TEAM_FORMING -> "confirmTeam";
+				case TEAM_CONFIRMED -> "schedule";
+				case SCHEDULED -> (visit.getEndDate() != null && visit.getEndDate().isBefore(today)) ? "complete" : null;
+				case COMPLETED -> "startReport";
+				case DRAFT_REPORT -> "sendToHost";
+				case REPORT_ADOPTED -> "closeFollowUp";
+				default -> null;
+			};
+			if (step != null) {
+				return step;
+			}
+		}
+		if (host) {
+			String step = switch (status) {
+				case TEAM_CONFIRMED -> "schedule";
+				case POSTPONED -> "reoffer";
+				case HOST_COMMENTS -> "comment";
+				case REPORT_ADOPTED, FOLLOW_UP_CLOSED -> visit.isHostConsents() ? null : "consent";
+				default -> null;
+			};
+			if (step != null) {
+				return step;
+			}
+		}
+		if (this.policy.mayPublishReport(reader) && visit.isHostConsents() && !visit.isReportPublic()) {
+			return "publish";
+		}
+		return null;
+	}
+
+	/** A visit on which the reader has a step to take, named by a message key's last part. */
+	public record Step(VisitRow row, String step) {
+	}
+
 	// Acting
 
 	@Transactional

@@ -32,6 +32,9 @@ interface ReviewVisitRepository extends JpaRepository<ReviewVisit, Long> {
 			and v.startDate is not null order by v.startDate""")
 	List<ReviewVisit> findScheduled();
 
+	@Query("select v from ReviewVisit v where v.status not in :ended order by v.preferredYear, v.id")
+	List<ReviewVisit> findUnder(@Param("ended") Collection<VisitStatus> ended);
+
 	/** Other visits with dates that overlap the given ones, on which the account sits. */
 	@Query("""
 			select v from ReviewVisit v where v.id <> :visitId and v.startDate <= :end and v.endDate >= :start

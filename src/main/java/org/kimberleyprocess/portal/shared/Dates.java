@@ -3,10 +3,11 @@ package org.kimberleyprocess.portal.shared;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,15 +26,12 @@ public class Dates {
 		this.messages = messages;
 	}
 
-	/** The instant as the clock reads in the given zone. */
+	/** The instant as the clock reads in the given zone: "13 November 2016, 09:00". */
 	public String inZone(Instant instant, String zone) {
 		if (instant == null || zone == null) {
 			return "";
 		}
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(LocaleContextHolder.getLocale())
-			.withZone(ZoneId.of(zone))
-			.format(instant);
+		return dateTime(LocaleContextHolder.getLocale()).withZone(ZoneId.of(zone)).format(instant);
 	}
 
 	/** How long until the instant, in days, hours and minutes, or that it has passed. */
@@ -47,44 +45,55 @@ public class Dates {
 				LocaleContextHolder.getLocale());
 	}
 
+	/** "13 November 2016, 09:00 UTC", or "13 novembre 2016, 09:00 UTC". */
 	public String utc(Instant instant) {
-		if (instant == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(LocaleContextHolder.getLocale())
-			.withZone(ZoneOffset.UTC)
-			.format(instant) + " UTC";
+		return utc(instant, LocaleContextHolder.getLocale());
 	}
 
+	/** "13 November 2016", the day in UTC. */
 	public String date(Instant instant) {
-		if (instant == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-			.withLocale(LocaleContextHolder.getLocale())
-			.withZone(ZoneOffset.UTC)
-			.format(instant);
+		return (instant == null) ? "" : day(LocaleContextHolder.getLocale()).withZone(ZoneOffset.UTC).format(instant);
 	}
 
 	/** A day in the reader's language, or an ellipsis where there is none (an open-ended term). */
-	public String day(java.time.LocalDate day) {
-		return day == null ? "…"
-				: DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale()).format(day);
+	public String day(LocalDate day) {
+		return (day == null) ? "…" : day(LocaleContextHolder.getLocale()).format(day);
 	}
 
-	/** A period of days, such as a meeting's, in the reader's language: "16 November 2015 to 19 November 2015". */
-	public String period(java.time.LocalDate start, java.time.LocalDate end) {
+	/** A period of days, such as a meeting's, written once: "13–17 November 2016", "30 November – 2 December 2016". */
+	public String period(LocalDate start, LocalDate end) {
+		return period(start, end, LocaleContextHolder.getLocale());
+	}
+
+	/** The instant in UTC in the language given, as pages, notifications and email write it. */
+	public static String utc(Instant instant, Locale locale) {
+		return (instant == null) ? "" : dateTime(locale).withZone(ZoneOffset.UTC).format(instant) + " UTC";
+	}
+
+	/** A period of days in the language given; see {@link #period(LocalDate, LocalDate)}. */
+	public static String period(LocalDate start, LocalDate end, Locale locale) {
 		if (start == null || end == null) {
 			return "";
 		}
-		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-			.withLocale(LocaleContextHolder.getLocale());
 		if (start.equals(end)) {
-			return format.format(start);
+			return day(locale).format(start);
 		}
-		return this.messages.getMessage("visits.dateRange", new Object[] { format.format(start), format.format(end) },
-				LocaleContextHolder.getLocale());
+		String last = day(locale).format(end);
+		if (start.getYear() != end.getYear()) {
+			return day(locale).format(start) + " – " + last;
+		}
+		if (start.getMonth() != end.getMonth()) {
+			return DateTimeFormatter.ofPattern("d MMMM", locale).format(start) + " – " + last;
+		}
+		return start.getDayOfMonth() + "–" + last;
+	}
+
+	private static DateTimeFormatter day(Locale locale) {
+		return DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
+	}
+
+	private static DateTimeFormatter dateTime(Locale locale) {
+		return DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", locale);
 	}
 
 	/** The machine-readable form for {@code <time datetime>}. */

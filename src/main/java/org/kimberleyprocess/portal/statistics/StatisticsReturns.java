@@ -138,6 +138,36 @@ public class StatisticsReturns {
 				this.policy.canSubmitFor(reader, participant.id()), periods, demonstration[0]);
 	}
 
+	/**
+	 * The returns the reader's delegation owes and has not submitted, this year and last (while
+	 * last year is not closed), oldest first; empty unless the reader submits for it.
+	 */
+	public List<PeriodStatus> owedBy(Reader reader) {
+		if (!this.policy.canSubmitFor(reader, reader.organisationId())) {
+			return List.of();
+		}
+		String code = this.directory.organisations()
+			.stream()
+			.filter((organisation) -> organisation.id() == reader.organisationId())
+			.map(OrganisationRef::code)
+			.findFirst()
+			.orElse(null);
+		if (code == null) {
+			return List.of();
+		}
+		List<PeriodStatus> owed = new ArrayList<>();
+		for (int year = Math.max(FIRST_YEAR, currentYear() - 1); year <= currentYear(); year++) {
+			YearOverview overview = overview(reader, code, year);
+			if (!overview.closed()) {
+				overview.periods()
+					.stream()
+					.filter((period) -> period.state() == State.DUE || period.state() == State.OVERDUE)
+					.forEach(owed::add);
+			}
+		}
+		return owed;
+	}
+
 	/** One return: its state, its versions, the figures of its current version. */
 	public ReturnPage page(Reader reader, String code, int year, ReturnKind kind, int period) {
 		requirePeriod(year, kind, period);

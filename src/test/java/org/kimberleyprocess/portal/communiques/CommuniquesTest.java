@@ -315,7 +315,7 @@ class CommuniquesTest {
 					not(containsString("Plenary meeting 2015")))));
 		long decision = documentId("Administrative Decision on the selection of the Vice-Chair for 2016");
 		this.mvc.perform(get("/documents/{id}", decision).session(SignIn.as(this.mvc, "csc")))
-			.andExpect(content().string(allOf(containsString("In effect since November 25, 2015"),
+			.andExpect(content().string(allOf(containsString("In effect since 25 November 2015"),
 					containsString("href=\"/communiques/2015-luanda-plenary\""))));
 	}
 

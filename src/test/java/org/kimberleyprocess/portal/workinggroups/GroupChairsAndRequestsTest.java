@@ -44,7 +44,7 @@ class GroupChairsAndRequestsTest {
 		try {
 			MockHttpSession chair = SignIn.as(this.mvc, "wgm");
 			this.mvc.perform(get("/working-groups/wgm").session(chair))
-				.andExpect(content().string(allOf(containsString("Chair’s term"), containsString("December 31, 2017"),
+				.andExpect(content().string(allOf(containsString("Chair’s term"), containsString("31 December 2017"),
 						not(containsString("Not in term today")))));
 			this.clock.travelTo(Instant.parse("2017-12-31T23:59:50Z"));
 			// Signed in on the term's last evening: a group chair's session lasts twelve hours at most.
