@@ -1,0 +1,150 @@
+package org.kimberleyprocess.portal.home;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.kimberleyprocess.portal.PortalTest;
+import org.kimberleyprocess.portal.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The home page says what awaits each person, and each item leads to the page where they act on
+ * it; what is done or not theirs is not listed.
+ */
+@PortalTest
+class HomePageTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aHeadOfDelegationSeesTheRoundAwaitingItsPositionTheChangedTextAndTheReplyToItsComment() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		String title = "Home page test " + UUID.randomUUID();
+		String document = create(chair, title);
+		this.mvc.perform(post(document + "/circulate").session(chair).with(csrf()));
+
+		MockHttpSession australia = SignIn.as(this.mvc, "hod-au");
+		this.mvc.perform(get(document).session(australia)).andExpect(status().isOk());
+		String mine = this.mvc.perform(post(document + "/comments").session(australia).with(csrf()).param("text", "Our view."))
+			.andExpect(redirectedUrlPattern(document + "?on=*#comment-*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long comment = Long.parseLong(mine.substring(mine.indexOf("#comment-") + "#comment-".length()));
+		String reply = this.mvc.perform(post(document + "/comments").session(SignIn.as(this.mvc, "hod-bw"))
+			.with(csrf())
+			.param("text", "We agree.")
+			.param("parentId", Long.toString(comment)))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long replyId = Long.parseLong(reply.substring(reply.indexOf("#comment-") + "#comment-".length()));
+		this.mvc.perform(post(document + "/edit").session(chair)
+			.with(csrf())
+			.param("title", title)
+			.param("text", "The Plenary decides, as amended.\n")
+			.param("baseVersion", "1"))
+			.andExpect(redirectedUrl(document));
+		this.mvc.perform(post(document + "/consensus/rounds").session(chair)
+			.with(csrf())
+			.param("kind", "WRITTEN")
+			.param("deadline", "2030-01-15T12:00")
+			.param("zone", "UTC"));
+		long round = this.jdbc.queryForObject(
+				"SELECT id FROM consensus_round WHERE document_id = ? ORDER BY id DESC LIMIT 1", Long.class,
+				id(document));
+
+		String home = page("/home", australia);
+		String awaiting = section(home, "home-awaits");
+		assertThat(awaiting).contains("Rounds awaiting your delegation’s position", title,
+				"href=\"" + document + "/consensus\"", "15 January 2030, 12:00 UTC", "left");
+		String news = section(home, "home-news");
+		assertThat(news).contains("Documents changed since you last read them", "now version 2; you read version 1",
+				"href=\"" + document + "\"", "Replies to your comments",
+				"href=\"" + document + "/comments/" + replyId + "\"");
+		assertThat(page("/home?lang=fr", australia)).contains("Ce qui vous attend", "15 janvier 2030, 12:00 UTC");
+
+		this.mvc.perform(post(document + "/consensus/rounds/{r}/positions", round).session(australia)
+			.with(csrf())
+			.param("participant", this.jdbc.queryForObject("SELECT id FROM organisation WHERE code = 'au'", Long.class)
+				.toString())
+			.param("position", "JOIN"));
+		this.mvc.perform(get(document).session(australia));
+		home = page("/home", australia);
+		assertThat(section(home, "home-awaits")).doesNotContain(title);
+		assertThat(section(home, "home-news")).doesNotContain("now version 2; you read version 1");
+		String consensus = page("/consensus", australia);
+		assertThat(row(consensus, title)).contains("Joins");
+	}
+
+	@Test
+	void theChairsOfficeSeesTheMeetingRoundItClosesAndAnObserverIsNotAskedForAPosition() throws Exception {
+		String plenary = this.jdbc.queryForObject("""
+				SELECT d.title FROM consensus_round r JOIN document d ON d.id = r.document_id
+				WHERE r.status = 'OPEN' AND r.kind = 'MEETING' ORDER BY r.id LIMIT 1""", String.class);
+		String chair = section(page("/home", SignIn.as(this.mvc, "chair")), "home-awaits");
+		assertThat(chair).contains("Meeting rounds you close", plenary);
+
+		MockHttpSession observer = SignIn.as(this.mvc, "csc");
+		assertThat(section(page("/home", observer), "home-awaits")).doesNotContain("awaiting your delegation")
+			.doesNotContain("Meeting rounds you close");
+		assertThat(page("/consensus", observer)).doesNotContain("Your delegation").doesNotContain("Awaiting your position");
+		assertThat(section(page("/home", SignIn.as(this.mvc, "guest-gga")), "home-awaits"))
+			.contains("Nothing awaits your action now.");
+	}
+
+	private String page(String path, MockHttpSession session) throws Exception {
+		MvcResult result = this.mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn();
+		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** The section of the page labelled by the heading with this id. */
+	private static String section(String html, String heading) {
+		int start = html.indexOf("aria-labelledby=\"" + heading + "\"");
+		assertThat(start).as("section %s", heading).isPositive();
+		return html.substring(start, html.indexOf("</section>", start));
+	}
+
+	private static String row(String html, String text) {
+		int at = html.indexOf(text);
+		assertThat(at).as("row of %s", text).isPositive();
+		return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+	}
+
+	private String create(MockHttpSession chair, String title) throws Exception {
+		return this.mvc.perform(post("/documents").session(chair)
+			.with(csrf())
+			.param("title", title)
+			.param("type", "DECISION")
+			.param("body", "PLENARY")
+			.param("year", "2016")
+			.param("confidentiality", "PLENARY")
+			.param("text", "The Plenary decides.\n"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+	}
+
+	private static long id(String document) {
+		return Long.parseLong(document.substring(document.lastIndexOf('/') + 1));
+	}
+
+}
