@@ -1,5 +1,13 @@
 // Progressive enhancement only: every page works without this file.
 document.addEventListener('DOMContentLoaded', function () {
+  // The navigation is a closed menu on a phone and always open on a wider screen.
+  var menu = document.querySelector('[data-menu]');
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia('(min-width: 48rem)');
+    var follow = function () { menu.open = wide.matches; };
+    follow();
+    wide.addEventListener('change', follow);
+  }
   var summary = document.querySelector('[data-autofocus]');
   if (summary) {
     summary.focus();

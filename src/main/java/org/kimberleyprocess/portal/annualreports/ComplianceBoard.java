@@ -91,7 +91,7 @@ public class ComplianceBoard {
 		if (reader.chairsOffice() || this.policy.keepsTemplate(reader, this.reports.monitoringGroup())) {
 			ReportingYear past = years.stream().filter((year) -> today.isAfter(year.getDueDate())).findFirst().orElse(null);
 			if (past != null) {
-				overdue = rows(past.getYear(), false);
+				overdue = rows(past, false);
 			}
 		}
 		return new Duties(own, (overdue == null) ? null : overdue.year().getYear(), (overdue == null) ? 0
@@ -132,7 +132,10 @@ public class ComplianceBoard {
 		if (years.isEmpty()) {
 			return new Board(null, List.of());
 		}
-		ReportingYear year = (wanted == null) ? years.get(0) : this.reports.year(wanted);
+		return rows((wanted == null) ? years.get(0) : this.reports.year(wanted), withStatistics);
+	}
+
+	private Board rows(ReportingYear year, boolean withStatistics) {
 		Map<Long, AnnualReport> byOrganisation = this.reports.reportsFor(year.getYear())
 			.stream()
 			.collect(Collectors.toMap(AnnualReport::getOrganisationId, Function.identity()));

@@ -118,6 +118,34 @@ class ConsensusController {
 		return rounds(reader, id, null, model);
 	}
 
+	/**
+	 * What closing or withdrawing the round will do, before it is done: the tally, each objection
+	 * with its reason, and the outcome; the act is the page's own form, a second deliberate submit.
+	 */
+	@GetMapping({ "/documents/{id}/consensus/rounds/{roundId}/close", "/documents/{id}/consensus/rounds/{roundId}/withdraw" })
+	String confirm(Reader reader, @PathVariable long id, @PathVariable long roundId,
+			jakarta.servlet.http.HttpServletRequest request, Model model) {
+		RoundsPage page = this.consensus.round(reader, id, roundId);
+		if (!page.chairs()) {
+			throw new org.springframework.security.access.AccessDeniedException("Rounds are run by the chair of the owning body");
+		}
+		boolean close = request.getRequestURI().endsWith("/close");
+		ConsensusRound round = page.current();
+		if (close && round.getKind() != RoundKind.MEETING) {
+			throw new NotFoundException();
+		}
+		model.addAttribute("page", page);
+		model.addAttribute("act", close ? "close" : "withdraw");
+		model.addAttribute("open", round.getId() == roundId && round.isOpen());
+		model.addAttribute("objections", page.positions()
+			.values()
+			.stream()
+			.filter((position) -> position.getPosition() == Position.OBJECT)
+			.toList());
+		model.addAttribute("outcome", RoundOutcome.of(page.tally()));
+		return "consensus/confirm";
+	}
+
 	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/close")
 	String close(Reader reader, @PathVariable long id, @PathVariable long roundId,
 			RedirectAttributes redirect) {

@@ -60,6 +60,8 @@ public class DocumentReading {
 
 	private final SearchMatches matches;
 
+	private final Map<String, Long> groupIds = new java.util.concurrent.ConcurrentHashMap<>();
+
 	DocumentReading(DocumentRepository documents, DocumentVersionRepository versions, CommentRepository comments,
 			SuggestionRepository suggestions, DocumentPolicy policy, DirectoryQueries directory, JdbcTemplate jdbc,
 			Clock clock, VersionTexts texts, SearchMatches matches) {
@@ -333,13 +335,23 @@ public class DocumentReading {
 		return text(current(visible(reader, id))).blocks();
 	}
 
+	/**
+	 * The id of the working group with this code. A group keeps its id and code for good, so each
+	 * is read once per node; a code no group has is looked up again every time.
+	 */
 	public long workingGroupId(String code) {
-		return this.directory.workingGroups()
+		Long known = this.groupIds.get(code);
+		if (known != null) {
+			return known;
+		}
+		long id = this.directory.workingGroups()
 			.stream()
 			.filter((group) -> group.code().equals(code))
 			.findFirst()
 			.orElseThrow(NotFoundException::new)
 			.id();
+		this.groupIds.put(code, id);
+		return id;
 	}
 
 	public Comment comment(Reader reader, long documentId, long commentId) {

@@ -192,17 +192,23 @@ public class ReviewVisitService {
 		if (under.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, OrganisationRef> hosts = organisations();
 		LocalDate today = today();
-		List<Step> steps = new java.util.ArrayList<>();
+		Map<ReviewVisit, String> steps = new java.util.LinkedHashMap<>();
 		for (ReviewVisit visit : under) {
 			String step = stepOf(reader, visit, chair, today);
 			if (step != null) {
-				steps.add(new Step(new VisitRow(visit, hosts.get(visit.getHostOrganisationId()),
-						visit.isReportOverdue(today)), step));
+				steps.put(visit, step);
 			}
 		}
-		return steps;
+		if (steps.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, OrganisationRef> hosts = organisations();
+		return steps.entrySet()
+			.stream()
+			.map((entry) -> new Step(new VisitRow(entry.getKey(), hosts.get(entry.getKey().getHostOrganisationId()),
+					entry.getKey().isReportOverdue(today)), entry.getValue()))
+			.toList();
 	}
 
 	private String stepOf(Reader reader, ReviewVisit visit, boolean chair, LocalDate today) {

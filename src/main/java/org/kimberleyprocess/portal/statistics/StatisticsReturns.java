@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -146,23 +147,35 @@ public class StatisticsReturns {
 		if (!this.policy.canSubmitFor(reader, reader.organisationId())) {
 			return List.of();
 		}
-		String code = this.directory.organisations()
-			.stream()
-			.filter((organisation) -> organisation.id() == reader.organisationId())
-			.map(OrganisationRef::code)
-			.findFirst()
-			.orElse(null);
-		if (code == null) {
-			return List.of();
-		}
+		int last = Math.max(FIRST_YEAR, currentYear() - 1);
+		Map<String, Object> parameters = Map.of("participant", reader.organisationId(), "from", last, "to",
+				currentYear());
+		Set<Integer> closed = new java.util.HashSet<>(this.jdbc.queryForList(
+				"SELECT year FROM statistics_year WHERE year BETWEEN :from AND :to", parameters, Integer.class));
+		Map<String, Submitted> submitted = new HashMap<>();
+		this.jdbc.query("""
+				SELECT r.year, r.kind, r.period, r.current_version, MIN(v.submitted_at) AS first_at,
+				       MAX(v.submitted_at) AS last_at
+				FROM statistics_return r JOIN statistics_return_version v ON v.return_id = r.id
+				WHERE r.participant_id = :participant AND r.year BETWEEN :from AND :to
+				GROUP BY r.id, r.year, r.kind, r.period, r.current_version""", parameters,
+				(rs) -> {
+					submitted.put(rs.getInt("year") + "/" + rs.getString("kind") + "/" + rs.getInt("period"),
+							new Submitted(rs.getInt("current_version"), instant(rs.getTimestamp("first_at")),
+									instant(rs.getTimestamp("last_at"))));
+				});
 		List<PeriodStatus> owed = new ArrayList<>();
-		for (int year = Math.max(FIRST_YEAR, currentYear() - 1); year <= currentYear(); year++) {
-			YearOverview overview = overview(reader, code, year);
-			if (!overview.closed()) {
-				overview.periods()
-					.stream()
-					.filter((period) -> period.state() == State.DUE || period.state() == State.OVERDUE)
-					.forEach(owed::add);
+		for (int year = last; year <= currentYear(); year++) {
+			if (closed.contains(year)) {
+				continue;
+			}
+			for (ReturnKind kind : ReturnKind.values()) {
+				for (int period = 1; period <= kind.periodsPerYear(); period++) {
+					PeriodStatus status = status(kind, year, period, submitted.get(year + "/" + kind + "/" + period));
+					if (status.state() == State.DUE || status.state() == State.OVERDUE) {
+						owed.add(status);
+					}
+				}
 			}
 		}
 		return owed;

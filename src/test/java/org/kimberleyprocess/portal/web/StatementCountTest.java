@@ -42,12 +42,18 @@ class StatementCountTest {
 		assertThat(one).isLessThanOrEqualTo(firstPage);
 	}
 
+	/**
+	 * The home page gathers what awaits the person from every module, so what it reads depends on
+	 * their roles (a guest owes no statistics, the Chair's office has communiqués to publish); for
+	 * each it stays within the one budget {@link PageBudgetTest} holds it to as the data grows.
+	 */
 	@Test
-	void theHomePageCostsTheSameForEveryOrganisation() throws Exception {
-		long botswana = statementsFor("/home", SignIn.as(this.mvc, "hod-bw"));
-		long europeanUnion = statementsFor("/home", SignIn.as(this.mvc, "hod-eu"));
-		long guest = statementsFor("/home", SignIn.as(this.mvc, "guest-gga"));
-		assertThat(europeanUnion).isEqualTo(botswana).isEqualTo(guest);
+	void theHomePageStaysWithinItsBudgetForEveryKindOfReader() throws Exception {
+		for (String username : new String[] { "hod-bw", "hod-eu", "delegate-bw", "chair", "wgm", "wdc", "guest-gga",
+				"hod-ga", "admin" }) {
+			assertThat(statementsFor("/home", SignIn.as(this.mvc, username))).as("statements of %s's home page", username)
+				.isLessThanOrEqualTo(PageBudgetTest.HOME_BUDGET);
+		}
 	}
 
 	/**
