@@ -211,6 +211,10 @@ class CommuniqueController {
 		}
 		if (!result.hasErrors()) {
 			try {
+				if (!form.isConfirmed()) {
+					model.addAttribute("publishing", this.communiques.check(reader, form));
+					return "communiques/publish-confirm";
+				}
 				String slug = this.communiques.publish(reader, form);
 				Flash.success(redirect, "communique.published");
 				return "redirect:/communiques/" + slug;

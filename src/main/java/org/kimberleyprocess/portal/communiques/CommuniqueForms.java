@@ -23,6 +23,17 @@ public final class CommuniqueForms {
 		@Size(max = 100)
 		private String slug;
 
+		/** Set by the confirmation page's submit: the second, deliberate one that publishes. */
+		private boolean confirmed;
+
+		public boolean isConfirmed() {
+			return this.confirmed;
+		}
+
+		public void setConfirmed(boolean confirmed) {
+			this.confirmed = confirmed;
+		}
+
 		public Long getDocument() {
 			return this.document;
 		}

@@ -222,8 +222,11 @@ public class CommuniqueService {
 				proposal);
 	}
 
-	@Transactional
-	public String publish(Reader reader, Publication form) {
+	/**
+	 * What publishing the form would do, checked as publishing checks it: the adopted text, the
+	 * meeting it reports on and its address. Nothing is written.
+	 */
+	public Publishing check(Reader reader, Publication form) {
 		this.policy.requirePublisher(reader);
 		Document document;
 		try {
@@ -255,6 +258,16 @@ public class CommuniqueService {
 		if (this.communiques.findBySlug(slug).isPresent()) {
 			throw new InvalidInputException("slug", "communique.publish.slugTaken", "/communiques/" + slug);
 		}
+		return new Publishing(document, meeting, slug, adoption);
+	}
+
+	@Transactional
+	public String publish(Reader reader, Publication form) {
+		Publishing checked = check(reader, form);
+		Document document = checked.document();
+		Meeting meeting = checked.meeting();
+		AdoptionRecord adoption = checked.adoption();
+		String slug = checked.slug();
 		DocumentVersion adopted = this.records.storedVersion(document.getId(), adoption.getVersionNumber());
 		Instant now = this.clock.instant();
 		Communique communique;
@@ -355,6 +368,15 @@ public class CommuniqueService {
 	}
 
 	public record FeedEntry(Communique communique, CommuniqueRevision revision) {
+	}
+
+	/** A publication as checked before it is made: its text, meeting and address. */
+	public record Publishing(Document document, Meeting meeting, String slug, AdoptionRecord adoption) {
+
+		public String path() {
+			return "/communiques/" + this.slug;
+		}
+
 	}
 
 	public record PublishPage(Document document, List<Meeting> meetings, Communique published,

@@ -114,11 +114,24 @@ class CommuniquesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Use lower-case letters, digits and single hyphens"),
 					containsString("value=\"Perth Plenary!\""))));
+		// The first submit shows what publishing will do and publishes nothing; the second publishes.
 		this.mvc.perform(post("/communiques/publish").session(session)
 			.with(csrf())
 			.param("document", String.valueOf(communique))
 			.param("meeting", String.valueOf(meeting))
 			.param("slug", "perth-plenary"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Publish this communiqué?"),
+					containsString("/communiques/2017-perth-plenary"), containsString("cannot be withdrawn"),
+					containsString("name=\"confirmed\" value=\"true\""))));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM communique WHERE slug = '2017-perth-plenary'",
+				Integer.class)).isZero();
+		this.mvc.perform(post("/communiques/publish").session(session)
+			.with(csrf())
+			.param("document", String.valueOf(communique))
+			.param("meeting", String.valueOf(meeting))
+			.param("slug", "perth-plenary")
+			.param("confirmed", "true"))
 			.andExpect(redirectedUrl("/communiques/2017-perth-plenary"));
 		this.mvc.perform(post("/communiques/publish").session(session)
 			.with(csrf())

@@ -538,6 +538,43 @@ class ConsensusFlowTest {
 			.andExpect(content().string(containsString("The deadline of this written procedure has passed")));
 	}
 
+	@Test
+	void closingOrWithdrawingAsksFirstWithTheTallyAndEachObjectionAndDoesNothingUntilConfirmed() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		long id = circulatedDocument(chair, "Confirmation test " + java.util.UUID.randomUUID());
+		long round = openMeeting(chair, id);
+		record(SignIn.as(this.mvc, "hod-in"), id, round, "in", "OBJECT", "Paragraph 3 goes too far.")
+			.andExpect(redirectedUrl(consensusUrl(id)));
+		record(SignIn.as(this.mvc, "hod-bw"), id, round, "bw", "JOIN", null).andExpect(redirectedUrl(consensusUrl(id)));
+
+		this.mvc.perform(get(consensusUrl(id)).session(chair))
+			.andExpect(content().string(allOf(
+					containsString("href=\"/documents/" + id + "/consensus/rounds/" + round + "/close\""),
+					not(containsString("action=\"/documents/" + id + "/consensus/rounds/" + round + "/close\"")))));
+		this.mvc.perform(get("/documents/{id}/consensus/rounds/{r}/close", id, round).session(chair))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Close the round and declare the outcome?"),
+					containsString("Joined 1, abstained 0, objected 1"), containsString("India"),
+					containsString("Paragraph 3 goes too far."), containsString("does not adopt the text"),
+					containsString("This cannot be undone."),
+					containsString("action=\"/documents/" + id + "/consensus/rounds/" + round + "/close\""))));
+		this.mvc.perform(get("/documents/{id}/consensus/rounds/{r}/withdraw", id, round).session(chair))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Withdraw the round?"),
+					containsString("ends the round without a decision"))));
+		assertThat(this.jdbc.queryForObject("SELECT status FROM consensus_round WHERE id = ?", String.class, round))
+			.isEqualTo("OPEN");
+		this.mvc.perform(get("/documents/{id}/consensus/rounds/{r}/close", id, round).session(SignIn.as(this.mvc, "hod-bw")))
+			.andExpect(status().isForbidden());
+
+		this.mvc.perform(post("/documents/{id}/consensus/rounds/{r}/close", id, round).session(chair).with(csrf()))
+			.andExpect(redirectedUrl(consensusUrl(id)));
+		this.mvc.perform(get("/documents/{id}/consensus/rounds/{r}/close", id, round).session(chair))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("The round is no longer open."),
+					not(containsString("Close the round now")))));
+	}
+
 	private ResultActions record(MockHttpSession session, long id, long round, String participant, String position,
 			String reason) throws Exception {
 		var request = post("/documents/{id}/consensus/rounds/{r}/positions", id, round).session(session)

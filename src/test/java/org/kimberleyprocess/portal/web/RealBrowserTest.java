@@ -1,0 +1,308 @@
+package org.kimberleyprocess.portal.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import org.kimberleyprocess.portal.DemoAuthenticator;
+import org.kimberleyprocess.portal.PortalApplication;
+import org.kimberleyprocess.portal.SeparateDatabase;
+import org.kimberleyprocess.portal.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal in a real browser: Debian's Chromium, driven through its ChromeDriver. For each kind
+ * of reader the main pages, in English and in French, at 1280 px and at 320 px (WCAG 2.2 reflow),
+ * show no WCAG 2.2 A or AA violation that axe-core finds and never scroll sideways; and the
+ * README's walk-through is done by clicking. A page that fails is kept as a screenshot under
+ * {@code target/browser-screenshots}, as are the pages a reviewer looks at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealBrowserTest {
+
+	static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
+
+	private static final String PLENARY_COMMUNIQUE = "Kimberley Process Plenary, Dubai, 13–17 November 2016: Final Communiqué";
+
+	private SeparateDatabase database;
+
+	private ConfigurableApplicationContext portal;
+
+	private JdbcTemplate jdbc;
+
+	private ChromeDriver browser;
+
+	private String base;
+
+	@BeforeAll
+	void startPortalAndBrowser() throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		this.database = SeparateDatabase.create("browser");
+		Map<String, Object> properties = new LinkedHashMap<>(this.database.properties());
+		properties.put("server.port", "0");
+		properties.put("portal.mail.send-interval", "PT24H");
+		properties.put("portal.mail.digest-cron", "-");
+		properties.put("portal.notifications.reminder-check", "PT24H");
+		properties.put("portal.consensus.deadline-check", "PT24H");
+		properties.put("portal.chairs.switch-check", "PT24H");
+		properties.put("portal.annual-reports.reminder-check", "PT24H");
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		this.portal = new SpringApplicationBuilder(PortalApplication.class).profiles("demo").run(arguments);
+		this.jdbc = this.portal.getBean(JdbcTemplate.class);
+		this.base = "http://localhost:" + this.portal.getEnvironment().getProperty("local.server.port");
+
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(executable("CHROMIUM", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=1280,900", "--lang=en");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver")))
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.portal != null) {
+			this.portal.close();
+		}
+	}
+
+	/** Debian's packages put them here; {@code .ci/run} installs them when they are missing. */
+	private static String executable(String variable, String fallback) {
+		String path = System.getenv().getOrDefault(variable, fallback);
+		assertThat(new File(path).canExecute()).as("%s can run (Debian packages chromium and chromium-driver)", path).isTrue();
+		return path;
+	}
+
+	@Test
+	@Order(1)
+	void everyReadersMainPagesPassAxeAndReflowAt320PixelsInBothLanguages() {
+		long communique = this.jdbc.queryForObject("SELECT id FROM document WHERE title = ?", Long.class,
+				PLENARY_COMMUNIQUE);
+		long round = this.jdbc.queryForObject(
+				"SELECT id FROM consensus_round WHERE document_id = ? AND status = 'OPEN'", Long.class, communique);
+		String published = "/communiques/" + this.jdbc.queryForObject("SELECT slug FROM communique ORDER BY id LIMIT 1",
+				String.class);
+		Map<String, List<String>> pages = new LinkedHashMap<>();
+		pages.put("", List.of("/", "/communiques", published, "/documents", "/participants", "/chairs",
+				"/review-visits", "/statistics", "/annual-reports/register", "/login"));
+		pages.put("hod-bw", List.of("/home", "/documents", "/documents/" + communique,
+				"/documents/" + communique + "/consensus", "/consensus", "/meetings", "/review-visits",
+				"/annual-reports", "/statistics/returns", "/notifications", "/search?q=valuation"));
+		pages.put("chair", List.of("/home", "/documents/" + communique + "/consensus",
+				"/documents/" + communique + "/consensus/rounds/" + round + "/close", "/communiques", "/admin",
+				"/audit"));
+		pages.put("csc", List.of("/home", "/documents", "/consensus"));
+
+		List<String> problems = new ArrayList<>();
+		for (var reader : pages.entrySet()) {
+			signOut();
+			if (!reader.getKey().isEmpty()) {
+				signIn(reader.getKey());
+			}
+			for (String language : List.of("en", "fr")) {
+				open("/?lang=" + language);
+				for (String page : reader.getValue()) {
+					for (int width : new int[] { 1280, 320 }) {
+						problems.addAll(check(reader.getKey(), language, width, page));
+					}
+				}
+			}
+		}
+		signOut();
+		assertThat(problems).as("accessibility and reflow problems").isEmpty();
+	}
+
+	@Test
+	@Order(2)
+	void theReadersHomePagesAndTheMatrixOnAPhoneAreKeptForReview() throws IOException {
+		long communique = this.jdbc.queryForObject("SELECT id FROM document WHERE title = ?", Long.class,
+				PLENARY_COMMUNIQUE);
+		for (String username : List.of("hod-bw", "chair")) {
+			signOut();
+			signIn(username);
+			open("/home?lang=en");
+			keep("home-" + username + "-1280");
+			width(320);
+			keep("home-" + username + "-320");
+			if (username.equals("hod-bw")) {
+				open("/documents/" + communique + "/consensus");
+				keep("matrix-" + username + "-320");
+			}
+			width(1280);
+		}
+		signOut();
+		assertThat(SCREENSHOTS.resolve("matrix-hod-bw-320.png")).exists();
+	}
+
+	/** The README's walk-through, by clicking: close the Plenary's round, publish the communiqué, read it signed out. */
+	@Test
+	@Order(3)
+	void theChairsOfficeClosesThePlenarysRoundPublishesTheCommuniqueAndAnyoneReadsIt() {
+		signOut();
+		signIn("chair");
+		open("/meetings?lang=en");
+		click(By.linkText("Plenary meeting 2016"));
+		click(By.xpath("//li[contains(., '" + PLENARY_COMMUNIQUE + "')]//a[contains(@href, '/consensus')]"));
+		click(By.linkText("Close the round and declare the outcome"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Close the round and declare the outcome?");
+		assertThat(text()).contains("Closing now adopts the text");
+		click(By.xpath("//button[normalize-space() = 'Close the round now']"));
+		assertThat(text()).contains("The round is closed: no objection, the text is adopted.");
+
+		open("/home");
+		click(By.linkText(PLENARY_COMMUNIQUE));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Publish a communiqué");
+		click(By.xpath("//button[normalize-space() = 'Publish']"));
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Publish this communiqué?");
+		click(By.xpath("//button[normalize-space() = 'Publish now']"));
+		String address = path();
+		assertThat(address).startsWith("/communiques/2016-");
+
+		click(By.xpath("//form[contains(@action, '/logout')]//button"));
+		open("/communiques");
+		click(By.partialLinkText("Dubai"));
+		assertThat(path()).isEqualTo(address);
+		assertThat(text()).contains("Final Communiqué").doesNotContain("Sign out");
+	}
+
+	// The browser
+
+	private List<String> check(String reader, String language, int width, String page) {
+		width(width);
+		open(page);
+		String where = (reader.isEmpty() ? "signed out" : reader) + " " + language + " " + width + "px " + page;
+		List<String> problems = new ArrayList<>();
+		if (!path().equals(page.replaceFirst("\\?.*", ""))) {
+			problems.add(where + ": landed on " + this.browser.getCurrentUrl());
+		}
+		Object overflow = script("""
+				var width = document.documentElement.clientWidth;
+				if (document.documentElement.scrollWidth <= width) { return null; }
+				var wide = [];
+				document.querySelectorAll('body *').forEach(function (element) {
+				  if (element.getBoundingClientRect().right > width + 1 && !element.closest('.table-scroll')) {
+				    wide.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+				      + (element.className && element.className.baseVal === undefined ? '.' + element.className : ''));
+				  }
+				});
+				return document.documentElement.scrollWidth + ' px wide: ' + wide.slice(0, 5).join(', ');""");
+		if (overflow != null) {
+			problems.add(where + ": scrolls sideways, " + overflow);
+		}
+		Results results = new AxeBuilder().withTags(WCAG).analyze(this.browser);
+		for (Rule violation : results.getViolations()) {
+			problems.add(where + ": " + violation.getId() + " (" + violation.getImpact() + ") on "
+					+ violation.getNodes().stream().limit(3).map((node) -> String.valueOf(node.getTarget())).toList());
+		}
+		if (!problems.isEmpty()) {
+			keep(("failure-" + where).replaceAll("[^A-Za-z0-9-]+", "-"));
+		}
+		return problems;
+	}
+
+	private void signIn(String username) {
+		open("/login?lang=en");
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys(SignIn.DEMO_PASSWORD);
+		this.browser.findElement(By.id("password")).submit();
+		if (path().equals("/sign-in/code")) {
+			this.jdbc.update("UPDATE second_factor SET last_used_step = 0");
+			this.browser.findElement(By.id("code")).sendKeys(DemoAuthenticator.codeNow());
+			this.browser.findElement(By.id("code")).submit();
+		}
+		assertThat(path()).as("signed in as %s", username)
+			.isNotIn("/login", "/sign-in/code");
+	}
+
+	private void signOut() {
+		open("/");
+		this.browser.manage().deleteAllCookies();
+	}
+
+	private String path() {
+		return java.net.URI.create(this.browser.getCurrentUrl()).getPath();
+	}
+
+	private void open(String path) {
+		this.browser.get(this.base + path);
+	}
+
+	private void click(By target) {
+		WebElement element = this.browser.findElement(target);
+		script("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+
+	private String text() {
+		return this.browser.findElement(By.tagName("main")).getText();
+	}
+
+	/** The viewport as a phone or a desktop shows it: 320 px is the width WCAG's reflow criterion names. */
+	private void width(int pixels) {
+		if (pixels >= 1280) {
+			this.browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+		else {
+			this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", pixels, "height", 720, "deviceScaleFactor", 1, "mobile", true));
+		}
+	}
+
+	private Object script(String source, Object... arguments) {
+		return ((JavascriptExecutor) this.browser).executeScript(source, arguments);
+	}
+
+	private void keep(String name) {
+		try {
+			Path shot = this.browser.getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
