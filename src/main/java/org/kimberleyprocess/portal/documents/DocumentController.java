@@ -73,6 +73,7 @@ class DocumentController {
 		String query = (q == null) ? null : q.strip();
 		if (query != null && query.length() > 200) {
 			query = query.substring(0, 200);
+			model.addAttribute("shortened", 200);
 		}
 		Filter filter = new Filter(type, body, year, status, query);
 		model.addAttribute("filter", filter);

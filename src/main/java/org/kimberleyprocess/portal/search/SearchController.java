@@ -31,6 +31,7 @@ class SearchController {
 		String query = (q == null) ? "" : q.strip();
 		if (query.length() > 200) {
 			query = query.substring(0, 200);
+			model.addAttribute("shortened", 200);
 		}
 		List<Hit> hits = query.isEmpty() ? List.of() : this.search.search(reader, query, type, locale);
 		int pages = Math.max(1, (hits.size() + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -208,6 +208,22 @@ class RealBrowserTest {
 		assertThat(text()).contains("Final Communiqué").doesNotContain("Sign out");
 	}
 
+	/** A search far longer than the field allows, pasted into the address, gets the form back with a message. */
+	@Test
+	@Order(4)
+	void anOversizedSearchInTheAddressGetsTheFormBackWithAMessage() throws Exception {
+		String words = "valuation ".repeat(2000);
+		for (String page : List.of("/search", "/documents")) {
+			var response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.base + page + "?q="
+						+ java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8))).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(page).isEqualTo(200);
+			assertThat(response.body()).as(page)
+				.contains("Searches are at most 200 characters long", "name=\"q\"");
+		}
+	}
+
 	// The browser
 
 	private List<String> check(String reader, String language, int width, String page) {
