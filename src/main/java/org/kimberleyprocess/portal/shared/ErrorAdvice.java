@@ -22,6 +22,33 @@ class ErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
+	private final NearestPage pages;
+
+	ErrorAdvice(NearestPage pages) {
+		this.pages = pages;
+	}
+
+	/**
+	 * A form's address opened again (reloaded from the history, bookmarked) after the form was
+	 * shown there with its problems: it takes only a POST, so the reader is sent to the page it
+	 * belongs to rather than to an error page. Other methods get 405 as usual.
+	 */
+	@ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+	void postOnlyAddress(org.springframework.web.HttpRequestMethodNotSupportedException ex,
+			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if ("GET".equals(request.getMethod())) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			response.setStatus(HttpStatus.SEE_OTHER.value());
+			response.setHeader("Location", request.getContextPath() + this.pages.above(path));
+			return;
+		}
+		if (ex.getSupportedHttpMethods() != null) {
+			response.setHeader("Allow", String.join(", ",
+					ex.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+		}
+		response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
+	}
+
 	/** An identifier that is not even well-formed names no object: 404, like any unknown one. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	void malformedIdentifier(HttpServletResponse response) throws IOException {

@@ -15,7 +15,10 @@ import org.kimberleyprocess.portal.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A form sent back lists its problems once per field and in the order the form shows its fields. */
@@ -26,6 +29,23 @@ class FormErrorsTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	/** A form shown again at the address it was sent to leaves that address safe to reload or bookmark. */
+	@Test
+	void aFormsAddressOpenedAgainLeadsToItsPage() throws Exception {
+		var chair = SignIn.as(this.mvc, "chair");
+		this.mvc.perform(get("/documents/2/comments").session(chair))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/documents/2"));
+		this.mvc.perform(get("/documents/2/consensus/rounds/1/positions").session(chair))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/documents/2/consensus"));
+		this.mvc.perform(get("/statistics/returns/bw/2016/production/1/csv").session(chair))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", "/statistics/returns/bw/2016/production/1"));
+		this.mvc.perform(delete("/documents/2/comments").session(chair).with(csrf()))
+			.andExpect(status().isMethodNotAllowed());
+	}
 
 	@Test
 	void theErrorSummaryFollowsTheFormsOrderAndNamesEachFieldOnce() throws Exception {
