@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -130,7 +128,7 @@ class RealBrowserTest {
 				"/review-visits", "/statistics", "/annual-reports/register", "/login"));
 		pages.put("hod-bw", List.of("/home", "/documents", "/documents/" + communique,
 				"/documents/" + communique + "/consensus", "/consensus", "/meetings", "/review-visits",
-				"/annual-reports", "/statistics/returns", "/notifications", "/search?q=valuation"));
+				"/annual-reports", "/statistics/returns/bw/2016", "/notifications", "/search?q=valuation"));
 		pages.put("chair", List.of("/home", "/documents/" + communique + "/consensus",
 				"/documents/" + communique + "/consensus/rounds/" + round + "/close", "/communiques", "/admin",
 				"/audit"));
@@ -194,7 +192,7 @@ class RealBrowserTest {
 
 		open("/home");
 		click(By.linkText(PLENARY_COMMUNIQUE));
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Publish a communiqué");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Publish the communiqué");
 		click(By.xpath("//button[normalize-space() = 'Publish']"));
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Publish this communiqué?");
 		click(By.xpath("//button[normalize-space() = 'Publish now']"));
@@ -311,10 +309,16 @@ class RealBrowserTest {
 		return ((JavascriptExecutor) this.browser).executeScript(source, arguments);
 	}
 
+	/** The whole page, not only what the window shows, as a PNG under {@link #SCREENSHOTS}. */
 	private void keep(String name) {
+		Number width = (Number) script("return document.documentElement.scrollWidth;");
+		Number height = (Number) script("return document.documentElement.scrollHeight;");
+		Map<String, Object> shot = this.browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+				"captureBeyondViewport", true, "clip",
+				Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height.intValue(), 8000), "scale", 1)));
 		try {
-			Path shot = this.browser.getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+			Files.write(SCREENSHOTS.resolve(name + ".png"),
+					java.util.Base64.getDecoder().decode((String) shot.get("data")));
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
