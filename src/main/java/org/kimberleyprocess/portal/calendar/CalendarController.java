@@ -40,8 +40,11 @@ class CalendarController {
 
 	private final CalendarPolicy policy;
 
+	private final org.springframework.context.MessageSource messages;
+
 	CalendarController(CalendarFeeds calendars, CalendarPolicy policy, ReviewVisitService visits,
-			MeetingService meetings, ConsensusService consensus) {
+			MeetingService meetings, ConsensusService consensus, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.calendars = calendars;
 		this.policy = policy;
 		this.visits = visits;
@@ -72,22 +75,26 @@ class CalendarController {
 	/** The feed at its secret address ({@link CalendarPolicy}); a revoked or unknown address is not found. */
 	@GetMapping("/calendar/{token}.ics")
 	ResponseEntity<byte[]> feed(@PathVariable String token) {
-		Reader reader = this.policy.ownerOf(token).orElseThrow(NotFoundException::new);
+		CalendarPolicy.Feed feed = this.policy.ownerOf(token).orElseThrow(NotFoundException::new);
+		Reader reader = feed.reader();
+		java.util.Locale language = feed.language();
 		List<Event> events = new ArrayList<>();
 		boolean internals = this.policy.showsVisitScope(reader);
 		for (VisitRow row : this.visits.scheduled(reader)) {
 			events.add(new Event("review-visit-" + row.visit().getId(), row.visit().getStartDate(),
-					row.visit().getEndDate(), null, "Review visit: " + row.host().name().en(),
+					row.visit().getEndDate(), null, this.messages.getMessage("calendar.visit", new Object[] { row.host().name(language) }, language),
 					internals ? row.visit().getScope() : null));
 		}
 		for (MeetingRow row : this.meetings.list(reader)) {
 			events.add(new Event("meeting-" + row.meeting().getId(), row.meeting().getStartDate(),
-					row.meeting().getEndDate(), null, row.meeting().getTitle(), row.meeting().getPlace()));
+					row.meeting().getEndDate(), null, row.meeting().getTitles().in(language),
+					row.meeting().getPlaces().in(language)));
 		}
 		for (OpenRound round : this.consensus.openRounds(reader)) {
 			if (round.round().getDeadline() != null) {
 				events.add(new Event("deadline-" + round.round().getId(), null, null, round.round().getDeadline(),
-						"Written procedure deadline: " + round.document().getTitle(), null));
+						this.messages.getMessage("calendar.deadline", new Object[] { round.document().getTitle() }, language),
+						null));
 			}
 		}
 		return ResponseEntity.ok()

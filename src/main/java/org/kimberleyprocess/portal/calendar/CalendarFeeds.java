@@ -1,15 +1,28 @@
 package org.kimberleyprocess.portal.calendar;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,11 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class CalendarFeeds {
-
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-		.withZone(ZoneOffset.UTC);
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
 	private final JdbcTemplate jdbc;
 
@@ -67,77 +75,52 @@ class CalendarFeeds {
 	 * The account the address belongs to, if it is still valid; the feed is then built for the
 	 * reader that account is now, as for any request or background work.
 	 */
-	Optional<Long> ownerOf(String token) {
+	Optional<Owner> ownerOf(String token) {
 		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
 			return Optional.empty();
 		}
-		return this.jdbc.queryForList("SELECT account_id FROM calendar_token WHERE token = ?", Long.class, token)
+		return this.jdbc.query("""
+				SELECT t.account_id, a.preferred_language FROM calendar_token t JOIN account a ON a.id = t.account_id
+				WHERE t.token = ?""", (row, n) -> new Owner(row.getLong(1),
+				"fr".equals(row.getString(2)) ? java.util.Locale.FRENCH : java.util.Locale.ENGLISH), token)
 			.stream()
 			.findFirst();
 	}
 
-	/** Events as an iCalendar document (RFC 5545). */
+	/** Whose the feed is, and the language they read the portal in, which the feed is written in. */
+	record Owner(long accountId, java.util.Locale language) {
+	}
+
+	/** Events as an iCalendar document (RFC 5545), written by ical4j. */
 	String render(List<Event> events) {
-		Instant now = this.clock.instant();
-		StringBuilder out = new StringBuilder();
-		line(out, "BEGIN:VCALENDAR");
-		line(out, "VERSION:2.0");
-		line(out, "PRODID:-//Kimberley Process//Portal//EN");
-		line(out, "CALSCALE:GREGORIAN");
-		line(out, "METHOD:PUBLISH");
-		line(out, "X-WR-CALNAME:" + text("Kimberley Process"));
+		DtStamp stamp = new DtStamp(this.clock.instant());
+		Calendar calendar = new Calendar().add(new ProdId("-//Kimberley Process//Portal//EN"));
+		calendar.add(ImmutableVersion.VERSION_2_0);
+		calendar.add(ImmutableCalScale.GREGORIAN);
+		calendar.add(ImmutableMethod.PUBLISH);
+		calendar.add(new XProperty("X-WR-CALNAME", "Kimberley Process"));
 		for (Event event : events) {
-			line(out, "BEGIN:VEVENT");
-			line(out, "UID:" + event.uid() + "@kp-portal");
-			line(out, "DTSTAMP:" + STAMP.format(now));
-			if (event.at() != null) {
-				line(out, "DTSTART:" + STAMP.format(event.at()));
-				line(out, "DTEND:" + STAMP.format(event.at()));
-			}
-			else {
-				line(out, "DTSTART;VALUE=DATE:" + DAY.format(event.firstDay()));
-				line(out, "DTEND;VALUE=DATE:" + DAY.format(event.lastDay().plusDays(1)));
-			}
-			line(out, "SUMMARY:" + text(event.summary()));
+			VEvent component = (event.at() != null) ? new VEvent(event.at(), event.at(), event.summary())
+					: new VEvent(event.firstDay(), event.lastDay().plusDays(1), event.summary());
+			component.replace(stamp);
+			component.add(new Uid(event.uid() + "@kp-portal"));
 			if (event.description() != null) {
-				line(out, "DESCRIPTION:" + text(event.description()));
+				component.add(new Description(event.description()));
 			}
-			line(out, "END:VEVENT");
+			calendar.add(component);
 		}
-		line(out, "END:VCALENDAR");
+		StringWriter out = new StringWriter();
+		try {
+			new CalendarOutputter(false).output(calendar, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return out.toString();
 	}
 
 	/** A day range (first and last day) or an instant, with what to call it. */
 	record Event(String uid, LocalDate firstDay, LocalDate lastDay, Instant at, String summary, String description) {
-	}
-
-	private static String text(String value) {
-		return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-			.replace("\n", "\\n");
-	}
-
-	/** Writes a content line, folded at 75 octets as the standard requires. */
-	private static void line(StringBuilder out, String content) {
-		byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		int start = 0;
-		boolean first = true;
-		while (start < bytes.length) {
-			int limit = first ? 75 : 74;
-			int end = Math.min(bytes.length, start + limit);
-			while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
-				end--;
-			}
-			if (!first) {
-				out.append(' ');
-			}
-			out.append(new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8)).append("\r\n");
-			start = end;
-			first = false;
-		}
-		if (bytes.length == 0) {
-			out.append("\r\n");
-		}
 	}
 
 }

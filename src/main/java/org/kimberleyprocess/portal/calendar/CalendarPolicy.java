@@ -33,8 +33,14 @@ class CalendarPolicy {
 	}
 
 	/** The reader the address belongs to, if the address is valid and the account active. */
-	Optional<Reader> ownerOf(String token) {
-		return this.feeds.ownerOf(token).flatMap(this.readers::ofAccount);
+	Optional<Feed> ownerOf(String token) {
+		return this.feeds.ownerOf(token)
+			.flatMap((owner) -> this.readers.ofAccount(owner.accountId())
+				.map((reader) -> new Feed(reader, owner.language())));
+	}
+
+	/** A feed's owner as a reader, and the language the feed is written in. */
+	record Feed(Reader reader, java.util.Locale language) {
 	}
 
 	boolean showsVisitScope(Reader owner) {

@@ -34,7 +34,11 @@ public class Communique {
 
 	private String meetingTitle;
 
+	private String meetingTitleFr;
+
 	private String place;
+
+	private String placeFr;
 
 	private LocalDate startDate;
 
@@ -65,8 +69,10 @@ public class Communique {
 		this.year = meeting.startDate().getYear();
 		this.meetingId = meeting.id();
 		this.meetingKind = meeting.kind();
-		this.meetingTitle = meeting.title();
-		this.place = meeting.place();
+		this.meetingTitle = meeting.title().en();
+		this.meetingTitleFr = meeting.title().fr();
+		this.place = meeting.place().en();
+		this.placeFr = meeting.place().fr();
 		this.startDate = meeting.startDate();
 		this.endDate = meeting.endDate();
 		this.officialNumber = officialNumber;
@@ -78,7 +84,8 @@ public class Communique {
 	}
 
 	/** The meeting as the communiqué records it, copied when it is published. */
-	record Meeting(long id, String kind, String title, String place, LocalDate startDate, LocalDate endDate) {
+	record Meeting(long id, String kind, org.kimberleyprocess.portal.shared.Localized title,
+			org.kimberleyprocess.portal.shared.Localized place, LocalDate startDate, LocalDate endDate) {
 	}
 
 	/** Counts a corrigendum published on the current revision. */
@@ -119,6 +126,15 @@ public class Communique {
 
 	public String getMeetingTitle() {
 		return this.meetingTitle;
+	}
+
+	/** The meeting's title in both languages, as it was when the communiqué was published. */
+	public org.kimberleyprocess.portal.shared.Localized getMeetingTitles() {
+		return new org.kimberleyprocess.portal.shared.Localized(this.meetingTitle, this.meetingTitleFr);
+	}
+
+	public org.kimberleyprocess.portal.shared.Localized getPlaces() {
+		return new org.kimberleyprocess.portal.shared.Localized(this.place, this.placeFr);
 	}
 
 	public String getPlace() {

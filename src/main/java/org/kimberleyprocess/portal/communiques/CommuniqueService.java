@@ -273,8 +273,8 @@ public class CommuniqueService {
 		Communique communique;
 		try {
 			communique = this.communiques.saveAndFlush(new Communique(document.getId(), slug,
-					new Communique.Meeting(meeting.getId(), meeting.getKind().name(), meeting.getTitle(),
-							meeting.getPlace(), meeting.getStartDate(), meeting.getEndDate()),
+					new Communique.Meeting(meeting.getId(), meeting.getKind().name(), meeting.getTitles(),
+							meeting.getPlaces(), meeting.getStartDate(), meeting.getEndDate()),
 					adoption.getOfficialNumber(), adoption.getClosedAt(), adoption.getVersionSha256(), now));
 		}
 		catch (DataIntegrityViolationException ex) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.communiques.CommuniqueForms.Corrigendum;
 import org.kimberleyprocess.portal.communiques.CommuniqueForms.Publication;
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
@@ -102,8 +103,9 @@ final class DemoCommuniques {
 	void run(long intersessional) {
 		Reader chair = this.as.apply("chair");
 		at("2015-10-01T09:00:00Z");
-		long luanda = this.meetings.create(chair, Meeting.Kind.PLENARY, "Plenary meeting 2015",
-				this.organisation.applyAsLong("ao"), "Luanda", LocalDate.of(2015, 11, 16), LocalDate.of(2015, 11, 19));
+		long luanda = this.meetings.create(chair, Meeting.Kind.PLENARY,
+				new Localized("Plenary meeting 2015", "Réunion plénière 2015"), this.organisation.applyAsLong("ao"),
+				new Localized("Luanda", null), LocalDate.of(2015, 11, 16), LocalDate.of(2015, 11, 19));
 		long decision = adopted(chair, DocumentType.ADMINISTRATIVE_DECISION, "PLENARY", 2015, LUANDA_VICE_CHAIR,
 				"2015-11-02T09:00:00Z", "2015-11-18T10:00:00Z");
 		long communique = adopted(chair, DocumentType.COMMUNIQUE, "PLENARY", 2015, LUANDA, "2015-11-10T09:00:00Z",

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.chairs.CandidacyService;
 import org.kimberleyprocess.portal.chairs.ChairSchedule;
 import org.kimberleyprocess.portal.communiques.CommuniqueService;
@@ -192,11 +193,13 @@ class DemoDocuments implements ApplicationRunner {
 	private long demoMeetings() {
 		Reader chair = as("chair");
 		long host = organisationId("ae");
-		long intersessional = this.meetings.create(chair, Meeting.Kind.INTERSESSIONAL, "Intersessional meeting 2016",
-				host, "Dubai", LocalDate.of(2016, 6, 6), LocalDate.of(2016, 6, 9));
+		long intersessional = this.meetings.create(chair, Meeting.Kind.INTERSESSIONAL,
+				new Localized("Intersessional meeting 2016", "Réunion intersessions 2016"), host,
+				new Localized("Dubai", "Dubaï"), LocalDate.of(2016, 6, 6), LocalDate.of(2016, 6, 9));
 		this.meetings.addItem(chair, intersessional, "Opening and adoption of the agenda", null);
 		this.meetings.addItem(chair, intersessional, "Reports of the working groups", null);
-		long plenary = this.meetings.create(chair, Meeting.Kind.PLENARY, "Plenary meeting 2016", host, "Dubai",
+		long plenary = this.meetings.create(chair, Meeting.Kind.PLENARY,
+				new Localized("Plenary meeting 2016", "Réunion plénière 2016"), host, new Localized("Dubai", "Dubaï"),
 				LocalDate.of(2016, 11, 13), LocalDate.of(2016, 11, 17));
 		this.meetings.addItem(chair, plenary, "Opening and adoption of the agenda", null);
 		this.meetings.addItem(chair, plenary, "Selection of the Vice-Chair for 2017", documentId(

@@ -1,5 +1,7 @@
 package org.kimberleyprocess.portal.meetings;
 
+import org.kimberleyprocess.portal.shared.Localized;
+
 import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
@@ -30,11 +32,15 @@ public class Meeting {
 
 	private String title;
 
+	private String titleFr;
+
 	private Long hostOrganisationId;
 
 	private Long workingGroupId;
 
 	private String place;
+
+	private String placeFr;
 
 	private LocalDate startDate;
 
@@ -51,8 +57,8 @@ public class Meeting {
 	protected Meeting() {
 	}
 
-	Meeting(Kind kind, String title, Long hostOrganisationId, Long workingGroupId, String place, LocalDate startDate,
-			LocalDate endDate) {
+	Meeting(Kind kind, Localized title, Long hostOrganisationId, Long workingGroupId, Localized place,
+			LocalDate startDate, LocalDate endDate) {
 		if ((kind == Kind.WORKING_GROUP) != (workingGroupId != null)) {
 			throw new IllegalArgumentException("A working group's meeting names its group, and only it");
 		}
@@ -61,9 +67,11 @@ public class Meeting {
 			throw new IllegalArgumentException("A meeting ends after it starts");
 		}
 		this.kind = kind;
-		this.title = title;
+		this.title = title.en();
+		this.titleFr = title.fr();
 		this.hostOrganisationId = hostOrganisationId;
-		this.place = place;
+		this.place = place.en();
+		this.placeFr = place.fr();
 		this.startDate = startDate;
 		this.endDate = endDate;
 	}
@@ -99,6 +107,15 @@ public class Meeting {
 
 	public Long getWorkingGroupId() {
 		return this.workingGroupId;
+	}
+
+	/** The title in both languages: pages show it with {@code title.in(locale)}. */
+	public Localized getTitles() {
+		return new Localized(this.title, this.titleFr);
+	}
+
+	public Localized getPlaces() {
+		return new Localized(this.place, this.placeFr);
 	}
 
 	public String getPlace() {

@@ -17,6 +17,7 @@ import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.meetings.MeetingForms.NewItem;
 import org.kimberleyprocess.portal.meetings.MeetingForms.NewMeeting;
 import org.kimberleyprocess.portal.shared.Flash;
+import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 
@@ -53,8 +54,9 @@ class MeetingController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				long id = this.meetings.create(reader, form.getKind(), form.getTitle(), form.getHost(),
-						form.getGroup(), form.getPlace(), form.getStart(), form.getEnd());
+				long id = this.meetings.create(reader, form.getKind(), Localized.of(form.getTitle(), form.getTitleFr()),
+						form.getHost(), form.getGroup(), Localized.of(form.getPlace(), form.getPlaceFr()), form.getStart(),
+						form.getEnd());
 				Flash.success(redirect, "meeting.created");
 				return "redirect:/meetings/" + id;
 			}

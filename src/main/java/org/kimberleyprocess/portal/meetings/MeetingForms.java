@@ -23,6 +23,10 @@ public final class MeetingForms {
 		@Size(max = 300)
 		private String title;
 
+		/** The French title; the English one is shown where it is not given. */
+		@Size(max = 300)
+		private String titleFr;
+
 		private Long host;
 
 		/** For a working group's meeting: the group. */
@@ -39,6 +43,9 @@ public final class MeetingForms {
 		@NotBlank
 		@Size(max = 200)
 		private String place;
+
+		@Size(max = 200)
+		private String placeFr;
 
 		@NotNull
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -70,6 +77,22 @@ public final class MeetingForms {
 
 		public void setHost(Long host) {
 			this.host = host;
+		}
+
+		public String getTitleFr() {
+			return this.titleFr;
+		}
+
+		public void setTitleFr(String titleFr) {
+			this.titleFr = titleFr;
+		}
+
+		public String getPlaceFr() {
+			return this.placeFr;
+		}
+
+		public void setPlaceFr(String placeFr) {
+			this.placeFr = placeFr;
 		}
 
 		public String getPlace() {

@@ -24,6 +24,7 @@ import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.Document;
 import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
 /**
@@ -96,7 +97,7 @@ public class MeetingService {
 	}
 
 	@Transactional
-	public long create(Reader reader, Meeting.Kind kind, String title, Long hostOrganisationId, String place,
+	public long create(Reader reader, Meeting.Kind kind, Localized title, Long hostOrganisationId, Localized place,
 			LocalDate start, LocalDate end) {
 		return create(reader, kind, title, hostOrganisationId, null, place, start, end);
 	}
@@ -106,8 +107,8 @@ public class MeetingService {
 	 * meeting of the group it chairs.
 	 */
 	@Transactional
-	public long create(Reader reader, Meeting.Kind kind, String title, Long hostOrganisationId, Long workingGroupId,
-			String place, LocalDate start, LocalDate end) {
+	public long create(Reader reader, Meeting.Kind kind, Localized title, Long hostOrganisationId, Long workingGroupId,
+			Localized place, LocalDate start, LocalDate end) {
 		Long group = (kind == Meeting.Kind.WORKING_GROUP) ? workingGroupId : null;
 		if (kind == Meeting.Kind.WORKING_GROUP && group == null) {
 			throw new InvalidInputException("group", "meeting.group.required");
@@ -126,7 +127,8 @@ public class MeetingService {
 		if (group != null && this.directory.workingGroups().stream().noneMatch((known) -> known.id() == group)) {
 			throw new InvalidInputException("group", "meeting.group.unknown");
 		}
-		return this.meetings.save(new Meeting(kind, title.strip(), hostOrganisationId, group, place.strip(), start, end))
+		return this.meetings.save(new Meeting(kind, Localized.of(title.en(), title.fr()), hostOrganisationId, group,
+				Localized.of(place.en(), place.fr()), start, end))
 			.getId();
 	}
 
@@ -164,8 +166,9 @@ public class MeetingService {
 			return List.of();
 		}
 		return visible(reader).stream()
-			.filter((meeting) -> org.kimberleyprocess.portal.shared.FullText.matchesAll(text, meeting.getTitle(),
-					meeting.getPlace()))
+			.filter((meeting) -> org.kimberleyprocess.portal.shared.FullText.matchesAll(text,
+					meeting.getTitle() + " " + java.util.Objects.toString(meeting.getTitles().fr(), ""),
+					meeting.getPlace() + " " + java.util.Objects.toString(meeting.getPlaces().fr(), "")))
 			.limit(limit)
 			.toList();
 	}

@@ -84,7 +84,9 @@ class CommuniquesTest {
 	@Test
 	void anAdoptedCommuniqueIsPublishedForAnyoneAndBringsTheMeetingsDecisionsIntoEffect() throws Exception {
 		Reader chair = this.readers.of(this.accounts.findForSignIn("chair").orElseThrow());
-		long meeting = this.meetings.create(chair, Meeting.Kind.PLENARY, "Plenary meeting 2017", null, "Perth",
+		long meeting = this.meetings.create(chair, Meeting.Kind.PLENARY,
+				new org.kimberleyprocess.portal.shared.Localized("Plenary meeting 2017", null), null,
+				new org.kimberleyprocess.portal.shared.Localized("Perth", null),
 				LocalDate.of(2017, 12, 11), LocalDate.of(2017, 12, 14));
 		long decision = adopted(chair, DocumentType.ADMINISTRATIVE_DECISION,
 				"# Administrative Decision on the terms of reference of the review\n\n1. Decides.\n");
