@@ -84,7 +84,7 @@ class DirectoryAdministration {
 		}
 		Organisation organisation = new Organisation(form.getCode(), form.getKind(),
 				new Localized(form.getNameEn().strip(), form.getNameFr().strip()), statusFor(form),
-				categoryFor(form), form.getStatusNote());
+				categoryFor(form), new Localized(form.getStatusNote(), form.getStatusNoteFr()));
 		this.organisations.save(organisation);
 		representCountries(organisation, form.getCountries());
 		return organisation.getId();
@@ -98,7 +98,8 @@ class DirectoryAdministration {
 		}
 		form.setKind(organisation.getKind());
 		organisation.rename(new Localized(form.getNameEn().strip(), form.getNameFr().strip()));
-		organisation.describe(statusFor(form), categoryFor(form), form.getStatusNote());
+		organisation.describe(statusFor(form), categoryFor(form),
+				new Localized(form.getStatusNote(), form.getStatusNoteFr()));
 		representCountries(organisation, form.getCountries());
 	}
 

@@ -43,6 +43,8 @@ public class Organisation {
 
 	private String statusNote;
 
+	private String statusNoteFr;
+
 	@Version
 	private long version;
 
@@ -50,7 +52,7 @@ public class Organisation {
 	}
 
 	Organisation(String code, OrganisationKind kind, Localized name, ParticipantStatus status,
-			ObserverCategory category, String statusNote) {
+			ObserverCategory category, Localized statusNote) {
 		this.code = code;
 		this.kind = kind;
 		rename(name);
@@ -63,7 +65,7 @@ public class Organisation {
 	}
 
 	/** Status applies to Participants only, category to Observers only. */
-	void describe(ParticipantStatus status, ObserverCategory category, String statusNote) {
+	void describe(ParticipantStatus status, ObserverCategory category, Localized statusNote) {
 		if ((this.kind == OrganisationKind.PARTICIPANT) != (status != null)) {
 			throw new IllegalArgumentException("A status is for Participants, and every Participant has one");
 		}
@@ -72,7 +74,9 @@ public class Organisation {
 		}
 		this.participantStatus = status;
 		this.observerCategory = category;
-		this.statusNote = (statusNote == null || statusNote.isBlank()) ? null : statusNote.strip();
+		Localized note = Localized.of(statusNote.en(), statusNote.fr());
+		this.statusNote = (note.en() == null || note.en().isEmpty()) ? null : note.en();
+		this.statusNoteFr = (this.statusNote == null) ? null : note.fr();
 	}
 
 	public Long getId() {
@@ -101,6 +105,15 @@ public class Organisation {
 
 	public ObserverCategory getObserverCategory() {
 		return this.observerCategory;
+	}
+
+	/** The note in both languages, or {@code null} where there is none. */
+	public Localized getStatusNotes() {
+		return (this.statusNote == null) ? null : new Localized(this.statusNote, this.statusNoteFr);
+	}
+
+	public String getStatusNoteFr() {
+		return this.statusNoteFr;
 	}
 
 	public String getStatusNote() {

@@ -30,6 +30,9 @@ class OrganisationForm {
 	@Size(max = 1000)
 	private String statusNote;
 
+	@Size(max = 1000)
+	private String statusNoteFr;
+
 	@Size(max = 400)
 	@Pattern(regexp = "[A-Za-z]{2}([\\s,;]+[A-Za-z]{2})*[\\s,;]*|\\s*")
 	private String countries;
@@ -45,6 +48,7 @@ class OrganisationForm {
 		form.participantStatus = organisation.getParticipantStatus();
 		form.observerCategory = organisation.getObserverCategory();
 		form.statusNote = organisation.getStatusNote();
+		form.statusNoteFr = organisation.getStatusNoteFr();
 		form.countries = countries;
 		form.version = organisation.getVersion();
 		return form;
@@ -96,6 +100,14 @@ class OrganisationForm {
 
 	public void setObserverCategory(ObserverCategory observerCategory) {
 		this.observerCategory = observerCategory;
+	}
+
+	public String getStatusNoteFr() {
+		return this.statusNoteFr;
+	}
+
+	public void setStatusNoteFr(String statusNoteFr) {
+		this.statusNoteFr = statusNoteFr;
 	}
 
 	public String getStatusNote() {

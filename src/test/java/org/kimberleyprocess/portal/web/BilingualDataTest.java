@@ -1,0 +1,104 @@
+package org.kimberleyprocess.portal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import org.kimberleyprocess.portal.PortalTest;
+import org.kimberleyprocess.portal.SignIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What the Chair's office types for everyone has an English and a French form: French pages show
+ * the French, or the English marked as English where there is no French; and what the portal
+ * writes itself (calendar entries, notifications) is in the reader's language.
+ */
+@PortalTest
+class BilingualDataTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aMeetingsTitleAndPlaceShowInFrenchOrAsMarkedEnglish() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		assertThat(page("/meetings?lang=fr", chair)).contains("Réunion plénière 2016", "Dubaï")
+			.doesNotContain(">Plenary meeting 2016<");
+		assertThat(page("/meetings?lang=en", chair)).contains("Plenary meeting 2016");
+
+		String title = "Meeting " + UUID.randomUUID();
+		String created = this.mvc.perform(post("/meetings").session(chair)
+			.with(csrf())
+			.param("kind", "INTERSESSIONAL")
+			.param("title", title)
+			.param("place", "Antwerp")
+			.param("placeFr", "Anvers")
+			.param("start", "2017-06-05")
+			.param("end", "2017-06-08"))
+			.andExpect(redirectedUrlPattern("/meetings/*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String french = page(created + "?lang=fr", chair);
+		assertThat(french).contains("<h1 lang=\"en\">" + title + "</h1>", ">Anvers<", "5–8 juin 2017");
+		assertThat(page(created + "?lang=en", chair)).contains("<h1>" + title + "</h1>", ">Antwerp<");
+	}
+
+	@Test
+	void aStatusNoteShowsInFrenchOrAsMarkedEnglish() throws Exception {
+		String participants = page("/participants?lang=fr", null);
+		assertThat(participants).contains("Suspendue depuis 2013").doesNotContain("Suspended since 2013");
+		assertThat(page("/organisations/wdc?lang=fr", SignIn.as(this.mvc, "hod-bw")))
+			.contains("<dd lang=\"en\">Hosts the administrative support mechanism in 2016.</dd>");
+	}
+
+	@Test
+	void theCalendarFeedIsWrittenInItsOwnersLanguage() throws Exception {
+		MockHttpSession reader = SignIn.as(this.mvc, "hod-in");
+		this.jdbc.update("UPDATE account SET preferred_language = 'fr' WHERE username = 'hod-in'");
+		try {
+			this.mvc.perform(post("/calendar").session(reader).with(csrf()));
+			String token = this.jdbc.queryForObject("""
+					SELECT t.token FROM calendar_token t JOIN account a ON a.id = t.account_id WHERE a.username = 'hod-in'""",
+					String.class);
+			String feed = this.mvc.perform(get("/calendar/{token}.ics", token))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(feed).contains("SUMMARY:Réunion plénière 2016", "DESCRIPTION:Dubaï")
+				.doesNotContain("SUMMARY:Plenary meeting 2016").doesNotContain("Review visit:");
+		}
+		finally {
+			this.jdbc.update("UPDATE account SET preferred_language = 'en' WHERE username = 'hod-in'");
+		}
+	}
+
+	private String page(String path, MockHttpSession session) throws Exception {
+		var request = get(path);
+		if (session != null) {
+			request.session(session);
+		}
+		return this.mvc.perform(request)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+}
