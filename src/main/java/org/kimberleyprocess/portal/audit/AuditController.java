@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.kimberleyprocess.portal.shared.Csv;
 import org.kimberleyprocess.portal.audit.AuditTrail.AuditEntry;
 import org.kimberleyprocess.portal.audit.AuditTrail.Filter;
 
@@ -28,7 +29,10 @@ class AuditController {
 
 	private final AuditTrail trail;
 
-	AuditController(AuditTrail trail) {
+	private final org.springframework.context.MessageSource messages;
+
+	AuditController(AuditTrail trail, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.trail = trail;
 	}
 
@@ -58,12 +62,17 @@ class AuditController {
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		PrintWriter out = response.getWriter();
-		out.print("id,occurred_at_utc,actor,organisation,action,target,summary,request_id,client_address,hash\r\n");
+		java.util.Locale language = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		org.apache.commons.csv.CSVPrinter printer = Csv.printer(out,
+				java.util.stream.Stream.of("id", "occurredAt", "actor", "organisation", "action", "target", "summary",
+						"requestId", "clientAddress", "hash")
+					.map((column) -> this.messages.getMessage("audit.csv." + column, null, language))
+					.toArray(String[]::new));
 		this.trail.each(new Filter(trim(actor), trim(organisation), trim(target), trim(action), from, to),
-				(entry) -> out.print(String.join(",", String.valueOf(entry.id()), entry.occurredAt().toString(),
-						cell(entry.actor()), cell(entry.organisation()), cell(entry.action()), cell(entry.target()),
-						cell(entry.summary()), cell(entry.requestId()), cell(entry.clientAddress()), entry.hash())
-						+ "\r\n"));
+				(entry) -> Csv.row(printer, entry.id(), entry.occurredAt().toString(), Csv.text(entry.actor()),
+						Csv.text(entry.organisation()), Csv.text(entry.action()), Csv.text(entry.target()),
+						Csv.text(entry.summary()), Csv.text(entry.requestId()), Csv.text(entry.clientAddress()),
+						entry.hash()));
 		out.flush();
 	}
 
@@ -71,15 +80,6 @@ class AuditController {
 	String verify(Model model) {
 		model.addAttribute("verification", this.trail.verify());
 		return "audit/verify";
-	}
-
-	/** RFC 4180 quoting; a leading formula character is neutralised for spreadsheets. */
-	private static String cell(String value) {
-		String text = (value == null) ? "" : value;
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		return "\"" + text.replace("\"", "\"\"") + "\"";
 	}
 
 	private static String trim(String value) {

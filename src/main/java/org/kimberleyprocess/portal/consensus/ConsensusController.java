@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.kimberleyprocess.portal.consensus.ConsensusService.RoundsPage;
 import org.kimberleyprocess.portal.directory.Reader;
+import org.kimberleyprocess.portal.shared.Csv;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
@@ -41,8 +42,11 @@ class ConsensusController {
 
 	private final ConsensusService consensus;
 
-	ConsensusController(ConsensusService consensus) {
+	private final org.springframework.context.MessageSource messages;
+
+	ConsensusController(ConsensusService consensus, org.springframework.context.MessageSource messages) {
 		this.consensus = consensus;
+		this.messages = messages;
 	}
 
 	@GetMapping("/consensus")
@@ -181,23 +185,24 @@ class ConsensusController {
 		if (page.current() == null || page.current().getId() != roundId) {
 			throw new NotFoundException();
 		}
-		StringBuilder csv = new StringBuilder("Participant,Position,Reason,Recorded by,On behalf,Recorded at (UTC),Text SHA-256\r\n");
+		Locale language = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		StringBuilder csv = new StringBuilder();
+		org.apache.commons.csv.CSVPrinter printer = Csv.printer(csv,
+				java.util.stream.Stream.of("participant", "position", "reason", "recordedBy", "onBehalf", "recordedAt", "sha256")
+					.map((column) -> this.messages.getMessage("consensus.csv." + column, null, language))
+					.toArray(String[]::new));
 		for (ConsensusRound.Eligible participant : page.current().getEligible()) {
 			PositionRecord position = page.positionOf(participant.getOrganisationId());
-			csv.append(cell(participant.name(Locale.ENGLISH)))
-				.append(',')
-				.append(position == null ? "" : position.getPosition().name())
-				.append(',')
-				.append(position == null ? "" : cell(position.getReason()))
-				.append(',')
-				.append(position == null ? "" : cell(position.getRecordedByName()))
-				.append(',')
-				.append(position == null ? "" : position.isOnBehalf())
-				.append(',')
-				.append(position == null ? "" : DateTimeFormatter.ISO_INSTANT.format(position.getRecordedAt()))
-				.append(',')
-				.append(position == null ? "" : position.getVersionSha256())
-				.append("\r\n");
+			if (position == null) {
+				Csv.row(printer, Csv.text(participant.name(language)), "", "", "", "", "", "");
+				continue;
+			}
+			Csv.row(printer, Csv.text(participant.name(language)),
+					this.messages.getMessage("consensus.position." + position.getPosition(), null, language),
+					Csv.text(position.getReason()), Csv.text(position.getRecordedByName()),
+					this.messages.getMessage(position.isOnBehalf() ? "consensus.csv.yes" : "consensus.csv.no", null,
+							language),
+					DateTimeFormatter.ISO_INSTANT.format(position.getRecordedAt()), position.getVersionSha256());
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -210,15 +215,6 @@ class ConsensusController {
 	String adoption(Reader reader, @PathVariable long id, Model model) {
 		model.addAttribute("adoption", this.consensus.adoption(reader, id));
 		return "consensus/adoption";
-	}
-
-	/** Quotes a CSV cell, and keeps a spreadsheet from reading it as a formula. */
-	static String cell(String value) {
-		if (value == null) {
-			return "";
-		}
-		String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
 	}
 
 }

@@ -82,8 +82,11 @@ class AuditTrailTest {
 		this.mvc.perform(get("/audit.csv").param("actor", "hod-bw").session(chair))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", containsString("text/csv")))
-			.andExpect(content().string(allOf(containsString("id,occurred_at_utc,actor,organisation"),
-					containsString("\"Comment created\""))));
+			.andExpect(content().string(allOf(containsString("Entry,When (UTC),Who,Organisation"),
+					containsString("Comment created"))));
+		this.mvc.perform(get("/audit.csv").param("actor", "hod-bw").param("lang", "fr").session(chair))
+			.andExpect(content().string(allOf(containsString("Entrée,Date (UTC),Qui,Organisation"),
+					org.hamcrest.Matchers.not(containsString("When (UTC)")))));
 		this.mvc.perform(get("/audit/verify").session(chair)).andExpect(status().isForbidden());
 	}
 

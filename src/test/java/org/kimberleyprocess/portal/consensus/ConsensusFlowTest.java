@@ -186,7 +186,12 @@ class ConsensusFlowTest {
 					containsString("matches the record"))));
 		this.mvc.perform(get("/documents/{id}/consensus/rounds/{r}/positions.csv", id, round).session(reader))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("\"Botswana\",ABSTAIN"), containsString("\"India\",JOIN"))));
+			.andExpect(content().string(allOf(containsString("Participant,Position,Reason"),
+					containsString("Botswana,Abstains"), containsString("India,Joins"))));
+		this.mvc.perform(get("/documents/{id}/consensus/rounds/{r}/positions.csv", id, round).param("lang", "fr")
+			.session(reader))
+			.andExpect(content().string(allOf(containsString("Participant,Position,Motif"),
+					containsString("Botswana,S’abstient"), containsString("Inde,Se joint"))));
 
 		this.jdbc.update("UPDATE document_version SET markdown = CONCAT(markdown, 'tampered') WHERE document_id = ?", id);
 		this.mvc.perform(get("/documents/{id}/adoption", id).session(reader))

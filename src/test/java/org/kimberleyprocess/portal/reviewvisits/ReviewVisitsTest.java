@@ -250,9 +250,13 @@ class ReviewVisitsTest {
 			String token = this.jdbc.queryForObject("""
 					SELECT t.token FROM calendar_token t JOIN account a ON a.id = t.account_id WHERE a.username = ?""",
 					String.class, username);
+			// The feed is written in the language its owner reads the portal in.
+			boolean french = "fr".equals(this.jdbc.queryForObject(
+					"SELECT preferred_language FROM account WHERE username = ?", String.class, username));
 			this.mvc.perform(get("/calendar/{token}.ics", token))
 				.andExpect(status().isOk())
-				.andExpect(content().string(allOf(containsString("Review visit: Mexico"),
+				.andExpect(content().string(allOf(
+						containsString(french ? "Visite d’examen : Mexique" : "Review visit: Mexico"),
 						not(containsString(mexicoScope.substring(0, 20))))));
 			this.mvc.perform(post("/calendar/revoke").session(session).with(csrf()));
 		}
