@@ -236,7 +236,8 @@ final class Visits {
 						confirming.changed("Volunteer", (long) member[0], chosen.change("selected", false, true));
 					}
 					at = at.plus(Duration.ofDays(1 + this.random.nextInt(10)));
-					events.add(new Event("TEAM_CONFIRMED", "SCHEDULED", chair, chairName, visit.start + " – " + visit.end, at));
+					events.add(new Event("TEAM_CONFIRMED", "SCHEDULED", chair, chairName,
+							"\u0003" + visit.start + "/" + visit.end, at));
 					version++;
 					at = visit.end.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC);
 					events.add(new Event("SCHEDULED", "COMPLETED", chair, chairName, null, at));

@@ -343,7 +343,7 @@ public class ReviewVisitService {
 		}
 		visit.schedule(start, end);
 		move(reader, visit, VisitStatus.SCHEDULED, EnumSet.of(VisitStatus.TEAM_CONFIRMED, VisitStatus.SCHEDULED),
-				start + " – " + end);
+				VisitEvent.period(start, end));
 	}
 
 	@Transactional
@@ -430,7 +430,7 @@ public class ReviewVisitService {
 			throw new InvalidInputException(null, "visit.state.wrong");
 		}
 		visit.consentToPublication();
-		record(visit, visit.getStatus(), visit.getStatus(), reader, "consent");
+		record(visit, visit.getStatus(), visit.getStatus(), reader, VisitEvent.said("visit.note.consent"));
 	}
 
 	@Transactional
@@ -444,7 +444,7 @@ public class ReviewVisitService {
 		}
 		this.records.makePublic(visit.getReportDocumentId());
 		visit.publishReport();
-		record(visit, visit.getStatus(), visit.getStatus(), reader, "published");
+		record(visit, visit.getStatus(), visit.getStatus(), reader, VisitEvent.said("visit.note.published"));
 	}
 
 	// Rules

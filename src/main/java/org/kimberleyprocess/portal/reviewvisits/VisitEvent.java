@@ -18,6 +18,10 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "review_visit_event")
 public class VisitEvent {
 
+	private static final String SAID = "\u0002";
+
+	private static final String PERIOD = "\u0003";
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -61,6 +65,35 @@ public class VisitEvent {
 	}
 
 	public String getNote() {
+		return this.note;
+	}
+
+	/** A note the portal writes itself: a message, shown in each reader's language. */
+	static String said(String messageKey) {
+		return SAID + messageKey;
+	}
+
+	/** A note giving the visit's dates, shown as each reader's language writes a period. */
+	static String period(java.time.LocalDate start, java.time.LocalDate end) {
+		return PERIOD + start + "/" + end;
+	}
+
+	/**
+	 * The note in the reader's language: what the portal wrote itself as a message or a period,
+	 * what a person typed (a reason) as they typed it.
+	 */
+	public String noteIn(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+		if (this.note == null) {
+			return null;
+		}
+		if (this.note.startsWith(SAID)) {
+			return messages.getMessage(this.note.substring(SAID.length()), null, locale);
+		}
+		if (this.note.startsWith(PERIOD)) {
+			String[] days = this.note.substring(PERIOD.length()).split("/");
+			return org.kimberleyprocess.portal.shared.Dates.period(java.time.LocalDate.parse(days[0]),
+					java.time.LocalDate.parse(days[1]), locale);
+		}
 		return this.note;
 	}
 

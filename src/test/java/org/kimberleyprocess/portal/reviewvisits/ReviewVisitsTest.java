@@ -115,6 +115,14 @@ class ReviewVisitsTest {
 				String.class, id))
 			.containsSubsequence("OFFERED", "ACCEPTED", "TEAM_FORMING", "TEAM_CONFIRMED", "SCHEDULED", "COMPLETED",
 					"DRAFT_REPORT", "HOST_COMMENTS", "REPORT_ADOPTED", "FOLLOW_UP_CLOSED");
+		// What the portal noted on the timeline itself reads in each reader's language.
+		this.mvc.perform(get("/review-visits/{id}", id).param("lang", "fr").session(host))
+			.andExpect(content().string(allOf(containsString("L’hôte consent à la publication du rapport."),
+					containsString("Le rapport est publié."), containsString("1–5 mai 2017"),
+					not(containsString(">consent<")))));
+		this.mvc.perform(get("/review-visits/{id}", id).param("lang", "en").session(host))
+			.andExpect(content().string(allOf(containsString("The host consents to publishing the report."),
+					containsString("1–5 May 2017"))));
 	}
 
 	@Test
