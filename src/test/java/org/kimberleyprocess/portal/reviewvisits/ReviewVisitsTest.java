@@ -119,7 +119,7 @@ class ReviewVisitsTest {
 		this.mvc.perform(get("/review-visits/{id}", id).param("lang", "fr").session(host))
 			.andExpect(content().string(allOf(containsString("L’hôte consent à la publication du rapport."),
 					containsString("Le rapport est publié."), containsString("1–5 mai 2017"),
-					not(containsString(">consent<")))));
+					not(containsString(">consent<")), not(containsString("2017-05-01")), not(containsString("\u0003")))));
 		this.mvc.perform(get("/review-visits/{id}", id).param("lang", "en").session(host))
 			.andExpect(content().string(allOf(containsString("The host consents to publishing the report."),
 					containsString("1–5 May 2017"))));
