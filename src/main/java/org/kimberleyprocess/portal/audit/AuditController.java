@@ -1,5 +1,7 @@
 package org.kimberleyprocess.portal.audit;
 
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.domain.Pageable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +43,12 @@ class AuditController {
 			@RequestParam(required = false) String target, @RequestParam(required = false) String action,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@PageableDefault(size = PAGE_SIZE) Pageable pageable, Model model) {
 		Filter filter = new Filter(trim(actor), trim(organisation), trim(target), trim(action), from, to);
-		int number = Math.min(Math.max(page, 0), 100_000);
-		List<AuditEntry> rows = this.trail.page(filter, number, PAGE_SIZE);
+		org.springframework.data.domain.Slice<AuditEntry> page = this.trail.page(filter, pageable);
 		model.addAttribute("filter", filter);
-		model.addAttribute("entries", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
-		model.addAttribute("page", number);
-		model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+		model.addAttribute("entries", page.getContent());
+		model.addAttribute("page", page);
 		return "audit/list";
 	}
 

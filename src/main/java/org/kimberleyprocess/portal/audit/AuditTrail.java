@@ -123,13 +123,18 @@ public class AuditTrail {
 
 	// Reading
 
-	public List<AuditEntry> page(Filter filter, int page, int size) {
+	public org.springframework.data.domain.Slice<AuditEntry> page(Filter filter,
+			org.springframework.data.domain.Pageable pageable) {
 		Query query = query(filter);
 		List<Object> arguments = new ArrayList<>(query.arguments());
-		arguments.add(size + 1);
-		arguments.add(page * size);
-		return this.jdbc.query("SELECT * FROM audit_entry" + query.where() + " ORDER BY id DESC LIMIT ? OFFSET ?",
-				ROWS, arguments.toArray());
+		arguments.add(pageable.getPageSize() + 1);
+		arguments.add(pageable.getOffset());
+		List<AuditEntry> rows = this.jdbc.query(
+				"SELECT * FROM audit_entry" + query.where() + " ORDER BY id DESC LIMIT ? OFFSET ?", ROWS,
+				arguments.toArray());
+		boolean more = rows.size() > pageable.getPageSize();
+		return new org.springframework.data.domain.SliceImpl<>(more ? rows.subList(0, pageable.getPageSize()) : rows,
+				pageable, more);
 	}
 
 	/** Every entry matching the filter, oldest first, one at a time: for the CSV export. */

@@ -1,5 +1,7 @@
 package org.kimberleyprocess.portal.communiques;
 
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.domain.Pageable;
 import java.util.Date;
 import java.util.List;
 
@@ -14,7 +16,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,19 +66,19 @@ class CommuniqueController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal PortalUser user, Reader reader, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) Integer year, @PageableDefault(size = PAGE_SIZE) Pageable pageable,
 			WebRequest request, Model model) {
 		String query = (q == null) ? null : q.strip();
 		if (query != null && query.length() > 200) {
 			query = query.substring(0, 200);
 		}
-		int pageNumber = Math.min(Math.max(page, 0), 10_000);
-		if (PublicPages.unchanged(request, this.communiques.lastChange(), "list", query, year, pageNumber)) {
+		if (PublicPages.unchanged(request, this.communiques.lastChange(), "list", query, year, pageable.getPageNumber(),
+				pageable.getPageSize())) {
 			return null;
 		}
 		model.addAttribute("query", query);
 		model.addAttribute("year", year);
-		model.addAttribute("page", this.communiques.list(query, year, PageRequest.of(pageNumber, PAGE_SIZE)));
+		model.addAttribute("page", this.communiques.list(query, year, pageable));
 		model.addAttribute("years", this.communiques.years());
 		model.addAttribute("awaiting",
 				user == null ? List.of() : this.communiques.awaitingPublication(reader));

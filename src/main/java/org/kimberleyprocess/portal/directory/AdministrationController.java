@@ -1,8 +1,9 @@
 package org.kimberleyprocess.portal.directory;
 
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.domain.Pageable;
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,12 +47,12 @@ class AdministrationController {
 
 	@GetMapping("/organisations")
 	String organisations(@AuthenticationPrincipal PortalUser user,
-			@RequestParam(required = false) OrganisationKind kind, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) OrganisationKind kind, @PageableDefault(size = PAGE_SIZE) Pageable pageable,
 			Model model) {
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", OrganisationKind.values());
 		model.addAttribute("page",
-				this.administration.organisations(user, kind, PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
+				this.administration.organisations(user, kind, pageable));
 		return "admin/organisations";
 	}
 
@@ -109,12 +110,12 @@ class AdministrationController {
 
 	@GetMapping("/users")
 	String users(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String organisation,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String q, @PageableDefault(size = PAGE_SIZE) Pageable pageable, Model model) {
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("q", q);
 		model.addAttribute("organisations", this.administration.allOrganisations(user));
 		model.addAttribute("page",
-				this.administration.accounts(user, organisation, q, PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
+				this.administration.accounts(user, organisation, q, pageable));
 		return "admin/users";
 	}
 

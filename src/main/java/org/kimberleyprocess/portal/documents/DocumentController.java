@@ -1,11 +1,12 @@
 package org.kimberleyprocess.portal.documents;
 
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.domain.Pageable;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,7 +70,7 @@ class DocumentController {
 	String list(Reader reader, @RequestParam(required = false) DocumentType type,
 			@RequestParam(required = false) OwningBody body, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) DocumentStatus status, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@PageableDefault(size = PAGE_SIZE) Pageable pageable, Model model) {
 		String query = (q == null) ? null : q.strip();
 		if (query != null && query.length() > 200) {
 			query = query.substring(0, 200);
@@ -78,8 +79,7 @@ class DocumentController {
 		Filter filter = new Filter(type, body, year, status, query);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page",
-				this.documents.list(reader, filter,
-						PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
+				this.documents.list(reader, filter, pageable));
 		model.addAttribute("years", this.documents.years());
 		model.addAttribute("types", DocumentType.values());
 		model.addAttribute("bodies", OwningBody.values());

@@ -44,12 +44,22 @@ public class Inbox {
 
 	/** The person's newest unread notifications, at most {@code limit}. */
 	public List<Entry> latestUnread(long accountId, int limit, Locale locale) {
-		List<Entry> entries = page(accountId, null, true, 0, limit, locale);
+		List<Entry> entries = rows(accountId, null, true, 0, limit, locale);
 		return entries.size() > limit ? entries.subList(0, limit) : entries;
 	}
 
-	/** One page of the person's notifications, newest first; one more than asked shows there is a next page. */
-	List<Entry> page(long accountId, NotificationType type, boolean unreadOnly, int page, int size, Locale locale) {
+	/** One page of the person's notifications, newest first. */
+	org.springframework.data.domain.Slice<Entry> page(long accountId, NotificationType type, boolean unreadOnly,
+			org.springframework.data.domain.Pageable pageable, Locale locale) {
+		List<Entry> entries = rows(accountId, type, unreadOnly, pageable.getOffset(), pageable.getPageSize(), locale);
+		boolean more = entries.size() > pageable.getPageSize();
+		return new org.springframework.data.domain.SliceImpl<>(more ? entries.subList(0, pageable.getPageSize()) : entries,
+				pageable, more);
+	}
+
+	/** Rows from {@code offset}, one more than {@code size} when there are more. */
+	private List<Entry> rows(long accountId, NotificationType type, boolean unreadOnly, long offset, int size,
+			Locale locale) {
 		String kind = (type == null) ? null : type.name();
 		return this.jdbc.query("""
 				SELECT id, type, arguments, link, created_at, read_at FROM notification
@@ -61,7 +71,7 @@ public class Inbox {
 							row.getString("link"),
 							row.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
 							row.getObject("read_at") != null);
-				}, accountId, kind, kind, unreadOnly, size + 1, page * size);
+				}, accountId, kind, kind, unreadOnly, size + 1, offset);
 	}
 
 	/** One statement on every signed-in page, so it runs alone rather than in a transaction of its own. */

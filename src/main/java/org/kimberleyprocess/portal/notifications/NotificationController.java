@@ -1,5 +1,7 @@
 package org.kimberleyprocess.portal.notifications;
 
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.domain.Pageable;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Set;
@@ -42,16 +44,13 @@ class NotificationController {
 
 	@GetMapping("/notifications")
 	String inbox(Reader reader, @RequestParam(required = false) NotificationType type,
-			@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "false") boolean unread, @PageableDefault(size = PAGE_SIZE) Pageable pageable,
 			Locale locale, Model model) {
-		int number = Math.min(Math.max(page, 0), 10_000);
-		List<Inbox.Entry> entries = this.inbox.page(reader.accountId(), type, unread, number, PAGE_SIZE, locale);
-		boolean hasNext = entries.size() > PAGE_SIZE;
-		List<Inbox.Entry> shown = hasNext ? entries.subList(0, PAGE_SIZE) : entries;
-		Set<String> openable = this.policy.openable(reader, shown.stream().map(Inbox.Entry::link).toList());
-		model.addAttribute("entries", shown.stream().filter((entry) -> openable.contains(entry.link())).toList());
-		model.addAttribute("hasNext", hasNext);
-		model.addAttribute("page", number);
+		org.springframework.data.domain.Slice<Inbox.Entry> page = this.inbox.page(reader.accountId(), type, unread,
+				pageable, locale);
+		Set<String> openable = this.policy.openable(reader, page.getContent().stream().map(Inbox.Entry::link).toList());
+		model.addAttribute("entries", page.getContent().stream().filter((entry) -> openable.contains(entry.link())).toList());
+		model.addAttribute("page", page);
 		model.addAttribute("type", type);
 		model.addAttribute("unread", unread);
 		model.addAttribute("types", NotificationType.values());

@@ -1,11 +1,12 @@
 package org.kimberleyprocess.portal.reviewvisits;
 
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.domain.Pageable;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,10 +47,9 @@ class ReviewVisitController {
 	/** The register; signed out, it shows offers and completed visits only, without internal details. */
 	@GetMapping("/review-visits")
 	String register(Reader reader, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) VisitStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) VisitStatus status, @PageableDefault(size = PAGE_SIZE) Pageable pageable,
 			Model model) {
-		model.addAttribute("page", this.visits.register(reader, year, status,
-				PageRequest.of(Math.min(Math.max(page, 0), 10_000), PAGE_SIZE)));
+		model.addAttribute("page", this.visits.register(reader, year, status, pageable));
 		model.addAttribute("years", this.visits.years());
 		model.addAttribute("year", year);
 		model.addAttribute("status", status);

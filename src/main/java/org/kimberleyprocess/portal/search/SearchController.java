@@ -26,7 +26,9 @@ class SearchController {
 
 	@GetMapping("/search")
 	String search(Reader reader, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Type type, @RequestParam(defaultValue = "0") int page, Locale locale,
+			@RequestParam(required = false) Type type,
+			@org.springframework.data.web.PageableDefault(size = PAGE_SIZE) org.springframework.data.domain.Pageable pageable,
+			Locale locale,
 			Model model) {
 		String query = (q == null) ? "" : q.strip();
 		if (query.length() > 200) {
@@ -34,15 +36,17 @@ class SearchController {
 			model.addAttribute("shortened", 200);
 		}
 		List<Hit> hits = query.isEmpty() ? List.of() : this.search.search(reader, query, type, locale);
-		int pages = Math.max(1, (hits.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-		int number = Math.min(Math.max(page, 0), pages - 1);
+		int size = pageable.getPageSize();
+		int pages = Math.max(1, (hits.size() + size - 1) / size);
+		// The hits are in memory: a page past the last shows the last.
+		int number = Math.min(pageable.getPageNumber(), pages - 1);
 		model.addAttribute("query", query);
 		model.addAttribute("type", type);
 		model.addAttribute("types", Type.values());
 		model.addAttribute("total", hits.size());
-		model.addAttribute("hits", hits.subList(number * PAGE_SIZE, Math.min(hits.size(), (number + 1) * PAGE_SIZE)));
-		model.addAttribute("page", number);
-		model.addAttribute("pages", pages);
+		model.addAttribute("page", new org.springframework.data.domain.PageImpl<>(
+				hits.subList(number * size, Math.min(hits.size(), (number + 1) * size)),
+				org.springframework.data.domain.PageRequest.of(number, size), hits.size()));
 		return "search/results";
 	}
 

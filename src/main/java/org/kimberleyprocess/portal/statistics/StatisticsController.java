@@ -1,5 +1,7 @@
 package org.kimberleyprocess.portal.statistics;
 
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.domain.Pageable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -103,10 +105,11 @@ class StatisticsController {
 
 	@GetMapping("/statistics/mirror")
 	String mirror(Reader reader, @RequestParam(required = false) Integer year,
-			@RequestParam(defaultValue = "0") int period, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int period,
+			@PageableDefault(size = StatisticsChecks.PAGE_SIZE) Pageable pageable, Model model) {
 		int shown = checkedYear(year);
 		int quarter = ReturnKind.TRADE.hasPeriod(period) ? period : 0;
-		model.addAttribute("mirror", this.checks.mirror(reader, shown, quarter, Math.min(Math.max(page, 0), 10_000)));
+		model.addAttribute("mirror", this.checks.mirror(reader, shown, quarter, pageable.getPageNumber()));
 		model.addAttribute("threshold", this.checks.threshold());
 		model.addAttribute("demonstration", this.checks.demonstration(shown));
 		return "statistics/mirror";
