@@ -242,10 +242,15 @@ class CommuniqueController {
 
 	@PostMapping("/" + SLUG + "/corrigendum")
 	String correct(Reader reader, @PathVariable String slug,
-			@Valid @ModelAttribute("form") Corrigendum form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
+			@Valid @ModelAttribute("form") Corrigendum form, BindingResult result,
+			@RequestParam(defaultValue = "false") boolean change, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors() && !change) {
 			try {
+				if (!form.isConfirmed()) {
+					model.addAttribute("changes", this.communiques.checkCorrection(reader, slug, form));
+					model.addAttribute("view", this.communiques.read(slug, null));
+					return "communiques/corrigendum-confirm";
+				}
 				int number = this.communiques.correct(reader, slug, form);
 				Flash.success(redirect, "communique.corrected", String.valueOf(number - 1));
 				return "redirect:/communiques/" + slug;

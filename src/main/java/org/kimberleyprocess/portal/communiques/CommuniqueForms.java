@@ -73,6 +73,17 @@ public final class CommuniqueForms {
 		/** The revision the correction was made on, to refuse one made on a text corrected meanwhile. */
 		private int baseRevision;
 
+		/** Set by the confirmation page's submit: the second, deliberate one that publishes. */
+		private boolean confirmed;
+
+		public boolean isConfirmed() {
+			return this.confirmed;
+		}
+
+		public void setConfirmed(boolean confirmed) {
+			this.confirmed = confirmed;
+		}
+
 		public String getText() {
 			return this.text;
 		}

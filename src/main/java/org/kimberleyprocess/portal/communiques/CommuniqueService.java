@@ -289,6 +289,28 @@ public class CommuniqueService {
 		return slug;
 	}
 
+	/**
+	 * What the corrigendum would change in the published text, checked as publishing it checks it.
+	 * Nothing is written.
+	 */
+	public List<TextDiff.Line> checkCorrection(Reader reader, String slug, Corrigendum form) {
+		this.policy.requirePublisher(reader);
+		Communique communique = this.communiques.findBySlug(slug).orElseThrow(NotFoundException::new);
+		if (form.getBaseRevision() != communique.getCurrentRevision()) {
+			throw new InvalidInputException(null, "communique.corrigendum.stale", communique.getCurrentRevision());
+		}
+		CommuniqueRevision current = this.revisions.findByCommunique(communique.getId())
+			.stream()
+			.filter((revision) -> revision.getNumber() == communique.getCurrentRevision())
+			.findFirst()
+			.orElseThrow();
+		String markdown = MarkdownRenderer.normalise(form.getText());
+		if (markdown.equals(current.getMarkdown())) {
+			throw new InvalidInputException("text", "communique.corrigendum.unchanged");
+		}
+		return TextDiff.between(current.getMarkdown(), markdown);
+	}
+
 	@Transactional
 	public int correct(Reader reader, String slug, Corrigendum form) {
 		this.policy.requirePublisher(reader);

@@ -222,11 +222,36 @@ class CommuniquesTest {
 			.param("note", "Nothing"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The corrected text is the same as the published text")));
+		// The first submit shows what changes and publishes nothing; "change" goes back to the form with
+		// what was typed; the confirmation's own submit publishes.
 		this.mvc.perform(post("/communiques/2017-perth-plenary/corrigendum").session(session)
 			.with(csrf())
 			.param("baseRevision", "1")
 			.param("text", text.replace("met in Perth", "met in Perth, Australia"))
 			.param("note", "Paragraph 1 names the host country."))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Publish this corrigendum?"),
+					containsString("<ins>, Australia</ins>"), containsString("Paragraph 1 names the host country."),
+					containsString("name=\"confirmed\" value=\"true\""))));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM communique_revision r JOIN communique c ON c.id = r.communique_id
+				WHERE c.slug = '2017-perth-plenary'""", Integer.class)).isEqualTo(1);
+		this.mvc.perform(post("/communiques/2017-perth-plenary/corrigendum").session(session)
+			.with(csrf())
+			.param("baseRevision", "1")
+			.param("text", text.replace("met in Perth", "met in Perth, Australia"))
+			.param("note", "Paragraph 1 names the host country.")
+			.param("change", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<textarea"), containsString("met in Perth, Australia"),
+					containsString("Paragraph 1 names the host country."),
+					org.hamcrest.Matchers.not(containsString("Publish this corrigendum?")))));
+		this.mvc.perform(post("/communiques/2017-perth-plenary/corrigendum").session(session)
+			.with(csrf())
+			.param("baseRevision", "1")
+			.param("text", text.replace("met in Perth", "met in Perth, Australia"))
+			.param("note", "Paragraph 1 names the host country.")
+			.param("confirmed", "true"))
 			.andExpect(redirectedUrl("/communiques/2017-perth-plenary"));
 		this.mvc.perform(post("/communiques/2017-perth-plenary/corrigendum").session(session)
 			.with(csrf())
@@ -253,7 +278,8 @@ class CommuniquesTest {
 			.param("baseRevision", "2")
 			.param("text", text.replace("met in Perth", "met in Perth, Australia")
 					+ "\n<script>alert('corrigendum')</script>\n\n2. See [the annex](javascript:alert(1)).\n")
-			.param("note", "Adds paragraph 2."))
+			.param("note", "Adds paragraph 2.")
+			.param("confirmed", "true"))
 			.andExpect(redirectedUrl("/communiques/2017-perth-plenary"));
 		this.mvc.perform(get("/communiques/2017-perth-plenary"))
 			.andExpect(content().string(allOf(containsString("See the annex."), not(containsString("<script>alert")),
