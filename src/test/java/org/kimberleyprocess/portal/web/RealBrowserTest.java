@@ -159,6 +159,7 @@ class RealBrowserTest {
 		long communique = this.jdbc.queryForObject("SELECT id FROM document WHERE title = ?", Long.class,
 				PLENARY_COMMUNIQUE);
 		for (String username : List.of("hod-bw", "chair")) {
+			width(1280);
 			signOut();
 			signIn(username);
 			open("/home?lang=en");
@@ -168,6 +169,8 @@ class RealBrowserTest {
 			if (username.equals("hod-bw")) {
 				open("/documents/" + communique + "/consensus");
 				keep("matrix-" + username + "-320");
+				script("document.querySelector('.table-scroll').scrollIntoView();");
+				keep("matrix-" + username + "-320-table", 1400);
 			}
 			width(1280);
 		}
@@ -204,6 +207,29 @@ class RealBrowserTest {
 		click(By.cssSelector("main a[href='" + address + "']"));
 		assertThat(path()).isEqualTo(address);
 		assertThat(text()).contains("Final Communiqué").doesNotContain("Sign out");
+	}
+
+	/** On a phone the navigation is a closed menu that opens by itself, as a details element does without script. */
+	@Test
+	@Order(5)
+	void onAPhoneTheNavigationIsAMenuThatOpens() {
+		width(1280);
+		signOut();
+		signIn("hod-bw");
+		width(320);
+		open("/home");
+		WebElement menu = this.browser.findElement(By.cssSelector("nav.site-nav summary"));
+		WebElement documents = this.browser.findElement(By.cssSelector("nav.site-nav a[href='/documents']"));
+		assertThat(menu.isDisplayed()).isTrue();
+		assertThat(documents.isDisplayed()).isFalse();
+		menu.click();
+		assertThat(documents.isDisplayed()).isTrue();
+		documents.click();
+		assertThat(path()).isEqualTo("/documents");
+		width(1280);
+		open("/home");
+		assertThat(this.browser.findElement(By.cssSelector("nav.site-nav a[href='/documents']")).isDisplayed()).isTrue();
+		signOut();
 	}
 
 	/** A search far longer than the field allows, pasted into the address, gets the form back with a message. */
@@ -312,11 +338,17 @@ class RealBrowserTest {
 
 	/** The whole page, not only what the window shows, as a PNG under {@link #SCREENSHOTS}. */
 	private void keep(String name) {
+		keep(name, 8000);
+	}
+
+	/** The page from where it is scrolled to, at most {@code most} pixels of it. */
+	private void keep(String name, int most) {
 		Number width = (Number) script("return document.documentElement.scrollWidth;");
+		Number top = (Number) script("return Math.round(window.scrollY);");
 		Number height = (Number) script("return document.documentElement.scrollHeight;");
 		Map<String, Object> shot = this.browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-				"captureBeyondViewport", true, "clip",
-				Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height.intValue(), 8000), "scale", 1)));
+				"captureBeyondViewport", true, "clip", Map.of("x", 0, "y", top, "width", width, "height",
+						Math.min(height.intValue() - top.intValue(), most), "scale", 1)));
 		try {
 			Files.write(SCREENSHOTS.resolve(name + ".png"),
 					java.util.Base64.getDecoder().decode((String) shot.get("data")));
