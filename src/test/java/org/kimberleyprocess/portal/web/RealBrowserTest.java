@@ -224,7 +224,7 @@ class RealBrowserTest {
 		assertThat(documents.isDisplayed()).isFalse();
 		menu.click();
 		assertThat(documents.isDisplayed()).isTrue();
-		documents.click();
+		click(By.cssSelector("nav.site-nav a[href='/documents']"));
 		assertThat(path()).isEqualTo("/documents");
 		width(1280);
 		open("/home");
@@ -288,11 +288,11 @@ class RealBrowserTest {
 		open("/login?lang=en");
 		this.browser.findElement(By.id("username")).sendKeys(username);
 		this.browser.findElement(By.id("password")).sendKeys(SignIn.DEMO_PASSWORD);
-		this.browser.findElement(By.id("password")).submit();
+		click(By.cssSelector("main form button[type='submit']"));
 		if (path().equals("/sign-in/code")) {
 			this.jdbc.update("UPDATE second_factor SET last_used_step = 0");
 			this.browser.findElement(By.id("code")).sendKeys(DemoAuthenticator.codeNow());
-			this.browser.findElement(By.id("code")).submit();
+			click(By.cssSelector("main form button[type='submit']"));
 		}
 		assertThat(path()).as("signed in as %s", username)
 			.isNotIn("/login", "/sign-in/code");
@@ -311,10 +311,14 @@ class RealBrowserTest {
 		this.browser.get(this.base + path);
 	}
 
+	/** Clicks what leads to another page, and waits until that page has replaced this one. */
 	private void click(By target) {
 		WebElement element = this.browser.findElement(target);
+		WebElement page = this.browser.findElement(By.tagName("html"));
 		script("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
 	}
 
 	private String text() {
