@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.consensus.ConsensusService;
 import org.kimberleyprocess.portal.consensus.RoundKind;
 import org.kimberleyprocess.portal.directory.Reader;
@@ -88,7 +89,9 @@ final class DemoReviewVisits {
 		long norway = offer("hod-no", 2017, "Spring", "Import controls.");
 		this.visits.accept(wgm, norway);
 		long panama = offer("hod-pa", 2017, "To be agreed", "Free-zone transit controls.");
-		this.visits.postpone(this.as.apply("hod-pa"), panama, "The authorities asked to move the visit to 2018.");
+		this.visits.postpone(this.as.apply("hod-pa"), panama,
+				new Localized("The authorities asked to move the visit to 2018.",
+						"Les autorités ont demandé de reporter la visite à 2018."));
 		offer("hod-tg", 2017, "To be agreed", "Import and export controls.");
 	}
 

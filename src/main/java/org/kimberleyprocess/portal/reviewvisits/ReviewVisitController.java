@@ -29,6 +29,7 @@ import org.kimberleyprocess.portal.reviewvisits.VisitForms.Team;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.Localized;
 
 @Controller
 class ReviewVisitController {
@@ -123,9 +124,9 @@ class ReviewVisitController {
 		}
 		try {
 			switch (step) {
-				case "decline" -> this.visits.decline(reader, id, form.getReason());
-				case "withdraw" -> this.visits.withdraw(reader, id, form.getReason());
-				default -> this.visits.postpone(reader, id, form.getReason());
+				case "decline" -> this.visits.decline(reader, id, Localized.of(form.getReason(), form.getReasonFr()));
+				case "withdraw" -> this.visits.withdraw(reader, id, Localized.of(form.getReason(), form.getReasonFr()));
+				default -> this.visits.postpone(reader, id, Localized.of(form.getReason(), form.getReasonFr()));
 			}
 			Flash.success(redirect, "visit.step." + step);
 		}

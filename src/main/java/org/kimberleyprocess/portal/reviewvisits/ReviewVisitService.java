@@ -37,6 +37,7 @@ import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
 import org.kimberleyprocess.portal.shared.FullText;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
 /**
@@ -277,7 +278,7 @@ public class ReviewVisitService {
 	}
 
 	@Transactional
-	public void decline(Reader reader, long id, String reason) {
+	public void decline(Reader reader, long id, Localized reason) {
 		transition(reader, id, Role.MONITORING_CHAIR, VisitStatus.DECLINED, EnumSet.of(VisitStatus.OFFERED), reason);
 	}
 
@@ -395,7 +396,7 @@ public class ReviewVisitService {
 				VisitStatus from = visit.move(VisitStatus.REPORT_ADOPTED,
 						EnumSet.of(VisitStatus.HOST_COMMENTS, VisitStatus.DRAFT_REPORT));
 				this.events.save(new VisitEvent(visit.getId(), from, VisitStatus.REPORT_ADOPTED,
-						"Working Group on Monitoring", event.officialNumber(), event.at()));
+						"Working Group on Monitoring", event.officialNumber(), null, event.at()));
 				this.publisher.publishEvent(new ReviewVisitEvents.Moved(visit.getId(), visit.getHostOrganisationId(),
 						from.name(), VisitStatus.REPORT_ADOPTED.name()));
 			});
@@ -408,12 +409,12 @@ public class ReviewVisitService {
 	}
 
 	@Transactional
-	public void withdraw(Reader reader, long id, String reason) {
+	public void withdraw(Reader reader, long id, Localized reason) {
 		transition(reader, id, Role.HOST_OR_CHAIR, VisitStatus.WITHDRAWN, VisitStatus.BEFORE_COMPLETION, reason);
 	}
 
 	@Transactional
-	public void postpone(Reader reader, long id, String reason) {
+	public void postpone(Reader reader, long id, Localized reason) {
 		transition(reader, id, Role.HOST_OR_CHAIR, VisitStatus.POSTPONED, VisitStatus.BEFORE_COMPLETION, reason);
 	}
 
@@ -455,9 +456,11 @@ public class ReviewVisitService {
 
 	}
 
-	private void transition(Reader reader, long id, Role role, VisitStatus to, Set<VisitStatus> from, String note) {
+	/** A step, with the reason a person gives (in English and, if they give it, in French) or none. */
+	private void transition(Reader reader, long id, Role role, VisitStatus to, Set<VisitStatus> from,
+			Localized reason) {
 		ReviewVisit visit = owned(reader, id, role);
-		move(reader, visit, to, from, note);
+		move(reader, visit, to, from, (reason == null) ? null : reason.en(), (reason == null) ? null : reason.fr());
 	}
 
 	private ReviewVisit owned(Reader reader, long id, Role role) {
@@ -474,6 +477,11 @@ public class ReviewVisitService {
 	}
 
 	private void move(Reader reader, ReviewVisit visit, VisitStatus to, Set<VisitStatus> from, String note) {
+		move(reader, visit, to, from, note, null);
+	}
+
+	private void move(Reader reader, ReviewVisit visit, VisitStatus to, Set<VisitStatus> from, String note,
+			String noteFr) {
 		VisitStatus previous;
 		try {
 			previous = visit.move(to, from);
@@ -481,12 +489,18 @@ public class ReviewVisitService {
 		catch (IllegalStateException ex) {
 			throw new InvalidInputException(null, "visit.state.wrong");
 		}
-		record(visit, previous, to, reader, note);
+		record(visit, previous, to, reader, note, noteFr);
 	}
 
 	private void record(ReviewVisit visit, VisitStatus from, VisitStatus to, Reader reader, String note) {
+		record(visit, from, to, reader, note, null);
+	}
+
+	private void record(ReviewVisit visit, VisitStatus from, VisitStatus to, Reader reader, String note,
+			String noteFr) {
 		this.events.save(new VisitEvent(visit.getId(), from, to, reader.name() + " (" + reader.organisationName().en() + ")",
-				StringUtils.hasText(note) ? note.strip() : null, this.clock.instant()));
+				StringUtils.hasText(note) ? note.strip() : null, StringUtils.hasText(noteFr) ? noteFr.strip() : null,
+				this.clock.instant()));
 		this.publisher.publishEvent(new ReviewVisitEvents.Moved(visit.getId(), visit.getHostOrganisationId(),
 				from == null ? null : from.name(), to.name()));
 	}

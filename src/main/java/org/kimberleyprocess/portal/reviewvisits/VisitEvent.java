@@ -38,12 +38,16 @@ public class VisitEvent {
 
 	private String note;
 
+	private String noteFr;
+
 	private Instant at;
 
 	protected VisitEvent() {
 	}
 
-	VisitEvent(long visitId, VisitStatus fromStatus, VisitStatus toStatus, String actorName, String note, Instant at) {
+	VisitEvent(long visitId, VisitStatus fromStatus, VisitStatus toStatus, String actorName, String note, String noteFr,
+			Instant at) {
+		this.noteFr = noteFr;
 		this.visitId = visitId;
 		this.fromStatus = fromStatus;
 		this.toStatus = toStatus;
@@ -66,6 +70,15 @@ public class VisitEvent {
 
 	public String getNote() {
 		return this.note;
+	}
+
+	/**
+	 * The language of {@link #noteIn} for a page's {@code lang} attribute: {@code "en"} where a
+	 * French page shows a reason given in English only, otherwise {@code null}.
+	 */
+	public String noteLangIn(java.util.Locale locale) {
+		boolean typed = this.note != null && !this.note.startsWith(SAID) && !this.note.startsWith(PERIOD);
+		return (typed && "fr".equals(locale.getLanguage()) && this.noteFr == null) ? "en" : null;
 	}
 
 	/** A note the portal writes itself: a message, shown in each reader's language. */
@@ -94,7 +107,7 @@ public class VisitEvent {
 			return org.kimberleyprocess.portal.shared.Dates.period(java.time.LocalDate.parse(days[0]),
 					java.time.LocalDate.parse(days[1]), locale);
 		}
-		return this.note;
+		return ("fr".equals(locale.getLanguage()) && this.noteFr != null) ? this.noteFr : this.note;
 	}
 
 	public Instant getAt() {

@@ -140,6 +140,18 @@ public final class VisitForms {
 		@Size(max = 4000)
 		private String reason;
 
+		/** The reason in French, for French pages; the English one is shown where it is not given. */
+		@Size(max = 4000)
+		private String reasonFr;
+
+		public String getReasonFr() {
+			return this.reasonFr;
+		}
+
+		public void setReasonFr(String reasonFr) {
+			this.reasonFr = reasonFr;
+		}
+
 		public String getReason() {
 			return this.reason;
 		}

@@ -68,6 +68,37 @@ class BilingualDataTest {
 	}
 
 	@Test
+	void aReasonOnAReviewVisitsTimelineShowsInFrenchWhereItWasGivenInFrench() throws Exception {
+		long panama = this.jdbc.queryForObject("""
+				SELECT v.id FROM review_visit v JOIN organisation o ON o.id = v.host_organisation_id
+				WHERE o.code = 'pa' AND v.status = 'POSTPONED'""", Long.class);
+		MockHttpSession reader = SignIn.as(this.mvc, "hod-bw");
+		assertThat(page("/review-visits/" + panama + "?lang=fr", reader))
+			.contains("Les autorités ont demandé de reporter la visite à 2018.")
+			.doesNotContain("The authorities asked");
+		assertThat(page("/review-visits/" + panama + "?lang=en", reader))
+			.contains("The authorities asked to move the visit to 2018.");
+
+		String offered = this.mvc.perform(post("/review-visits").session(SignIn.as(this.mvc, "hod-mx"))
+			.with(csrf())
+			.param("preferredYear", "2019")
+			.param("preferredPeriod", "Autumn")
+			.param("scope", "The import and export controls.")
+			.param("contactPerson", "Ana López"))
+			.andExpect(redirectedUrlPattern("/review-visits/*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long offer = Long.parseLong(offered.substring(offered.lastIndexOf('/') + 1));
+		MockHttpSession chair = SignIn.as(this.mvc, "wgm");
+		this.mvc.perform(post("/review-visits/{id}/decline", offer).session(chair)
+			.with(csrf())
+			.param("reason", "No team can be formed this year."));
+		assertThat(page("/review-visits/" + offer + "?lang=fr", reader))
+			.contains("<span class=\"hint\" lang=\"en\">No team can be formed this year.</span>");
+	}
+
+	@Test
 	void theCalendarFeedIsWrittenInItsOwnersLanguage() throws Exception {
 		MockHttpSession reader = SignIn.as(this.mvc, "hod-in");
 		this.jdbc.update("UPDATE account SET preferred_language = 'fr' WHERE username = 'hod-in'");
