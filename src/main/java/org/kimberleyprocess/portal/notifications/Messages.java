@@ -21,6 +21,8 @@ final class Messages {
 
 	private static final String TIME = "\u0003";
 
+	private static final String DAY = "\u0004";
+
 	private Messages() {
 	}
 
@@ -28,7 +30,9 @@ final class Messages {
 		Object[] resolved = arguments.stream()
 			.map((argument) -> argument.startsWith(KEY)
 					? messages.getMessage(argument.substring(1), null, argument.substring(1), locale)
-					: argument.startsWith(TIME) ? Dates.utc(Instant.parse(argument.substring(1)), locale) : argument)
+					: argument.startsWith(TIME) ? Dates.utc(Instant.parse(argument.substring(1)), locale)
+							: argument.startsWith(DAY) ? Dates.day(java.time.LocalDate.parse(argument.substring(1)), locale)
+									: argument)
 			.toArray();
 		return messages.getMessage("notification." + type.name(), resolved, locale);
 	}
@@ -41,6 +45,11 @@ final class Messages {
 	/** An argument shown as the moment in UTC, in the reader's language. */
 	static String time(Instant instant) {
 		return TIME + instant;
+	}
+
+	/** An argument shown as the day, in the reader's language. */
+	static String day(java.time.LocalDate day) {
+		return DAY + day;
 	}
 
 	static String join(List<String> arguments) {

@@ -139,7 +139,7 @@ class NotificationListeners {
 		this.notifier.notify(
 				this.directory.peopleWithRoles(List.of(event.organisationId()), Role.HEAD_OF_DELEGATION, Role.ALTERNATE),
 				NotificationType.ANNUAL_REPORT_DUE, "/annual-reports",
-				List.of(String.valueOf(event.year()), event.dueDate().toString(),
+				List.of(String.valueOf(event.year()), Messages.day(event.dueDate()),
 						Messages.key("annualReports.reminder." + event.kind())));
 	}
 

@@ -70,6 +70,11 @@ public class Dates {
 		return (instant == null) ? "" : dateTime(locale).withZone(ZoneOffset.UTC).format(instant) + " UTC";
 	}
 
+	/** "13 November 2016" in the language given. */
+	public static String day(LocalDate day, Locale locale) {
+		return (day == null) ? "" : day(locale).format(day);
+	}
+
 	/** A period of days in the language given; see {@link #period(LocalDate, LocalDate)}. */
 	public static String period(LocalDate start, LocalDate end, Locale locale) {
 		if (start == null || end == null) {
