@@ -79,6 +79,13 @@ class AuditTrailTest {
 		this.mvc.perform(get("/audit").param("actor", "hod-bw").param("action", "Comment").session(chair))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Comment created"), containsString("127.0.0.1"))));
+		// In French the trail reads in French; the entries keep the words they were chained with.
+		this.mvc.perform(get("/audit").param("actor", "hod-bw").param("lang", "fr").session(chair))
+			.andExpect(content().string(allOf(containsString("Commentaire : création"), containsString("Accès refusé"),
+					org.hamcrest.Matchers.not(containsString("Comment created")),
+					org.hamcrest.Matchers.not(containsString("Access refused")))));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'Comment created'",
+				Integer.class)).isPositive();
 		this.mvc.perform(get("/audit.csv").param("actor", "hod-bw").session(chair))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", containsString("text/csv")))
