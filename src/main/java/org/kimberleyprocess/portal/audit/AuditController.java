@@ -1,5 +1,9 @@
 package org.kimberleyprocess.portal.audit;
 
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.domain.Pageable;
 import java.io.IOException;
@@ -7,6 +11,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,9 +37,9 @@ class AuditController {
 
 	private final AuditTrail trail;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
-	AuditController(AuditTrail trail, org.springframework.context.MessageSource messages) {
+	AuditController(AuditTrail trail, MessageSource messages) {
 		this.messages = messages;
 		this.trail = trail;
 	}
@@ -62,9 +68,9 @@ class AuditController {
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		PrintWriter out = response.getWriter();
-		java.util.Locale language = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		org.apache.commons.csv.CSVPrinter printer = Csv.printer(out,
-				java.util.stream.Stream.of("id", "occurredAt", "actor", "organisation", "action", "target", "summary",
+		Locale language = LocaleContextHolder.getLocale();
+		CSVPrinter printer = Csv.printer(out,
+				Stream.of("id", "occurredAt", "actor", "organisation", "action", "target", "summary",
 						"requestId", "clientAddress", "hash")
 					.map((column) -> this.messages.getMessage("audit.csv." + column, null, language))
 					.toArray(String[]::new));

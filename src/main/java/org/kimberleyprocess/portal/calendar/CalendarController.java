@@ -3,7 +3,9 @@ package org.kimberleyprocess.portal.calendar;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,10 +42,10 @@ class CalendarController {
 
 	private final CalendarPolicy policy;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
 	CalendarController(CalendarFeeds calendars, CalendarPolicy policy, ReviewVisitService visits,
-			MeetingService meetings, ConsensusService consensus, org.springframework.context.MessageSource messages) {
+			MeetingService meetings, ConsensusService consensus, MessageSource messages) {
 		this.messages = messages;
 		this.calendars = calendars;
 		this.policy = policy;
@@ -77,7 +79,7 @@ class CalendarController {
 	ResponseEntity<byte[]> feed(@PathVariable String token) {
 		CalendarPolicy.Feed feed = this.policy.ownerOf(token).orElseThrow(NotFoundException::new);
 		Reader reader = feed.reader();
-		java.util.Locale language = feed.language();
+		Locale language = feed.language();
 		List<Event> events = new ArrayList<>();
 		boolean internals = this.policy.showsVisitScope(reader);
 		for (VisitRow row : this.visits.scheduled(reader)) {

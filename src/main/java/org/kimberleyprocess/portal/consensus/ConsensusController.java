@@ -4,9 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
 
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,9 +47,9 @@ class ConsensusController {
 
 	private final ConsensusService consensus;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
-	ConsensusController(ConsensusService consensus, org.springframework.context.MessageSource messages) {
+	ConsensusController(ConsensusService consensus, MessageSource messages) {
 		this.consensus = consensus;
 		this.messages = messages;
 	}
@@ -185,10 +190,10 @@ class ConsensusController {
 		if (page.current() == null || page.current().getId() != roundId) {
 			throw new NotFoundException();
 		}
-		Locale language = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		Locale language = LocaleContextHolder.getLocale();
 		StringBuilder csv = new StringBuilder();
-		org.apache.commons.csv.CSVPrinter printer = Csv.printer(csv,
-				java.util.stream.Stream.of("participant", "position", "reason", "recordedBy", "onBehalf", "recordedAt", "sha256")
+		CSVPrinter printer = Csv.printer(csv,
+				Stream.of("participant", "position", "reason", "recordedBy", "onBehalf", "recordedAt", "sha256")
 					.map((column) -> this.messages.getMessage("consensus.csv." + column, null, language))
 					.toArray(String[]::new));
 		for (ConsensusRound.Eligible participant : page.current().getEligible()) {
