@@ -84,7 +84,7 @@ class HomeAgenda {
 				this.documents.changedSinceRead(reader, SHOWN),
 				this.documents.repliesTo(reader, this.clock.instant().minus(REPLIES_SINCE), SHOWN),
 				this.meetings.upcoming(reader, SHOWN), this.visits.stepsFor(reader), this.reports.duties(reader),
-				this.statistics.owedBy(reader), this.inbox.latestUnread(reader.accountId(), SHOWN, locale));
+				this.statistics.owedBy(reader), this.inbox.latestUnread(reader, SHOWN, locale));
 	}
 
 	/** Everything the home page lists; an empty list is a section the page leaves out or says is clear. */

@@ -32,7 +32,10 @@ public class Inbox {
 
 	private final Clock clock;
 
-	Inbox(JdbcTemplate jdbc, MessageSource messages, Clock clock) {
+	private final NotificationPolicy policy;
+
+	Inbox(JdbcTemplate jdbc, MessageSource messages, Clock clock, NotificationPolicy policy) {
+		this.policy = policy;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.clock = clock;
@@ -42,10 +45,15 @@ public class Inbox {
 			boolean read) {
 	}
 
-	/** The person's newest unread notifications, at most {@code limit}. */
-	public List<Entry> latestUnread(long accountId, int limit, Locale locale) {
-		List<Entry> entries = rows(accountId, null, true, 0, limit, locale);
-		return entries.size() > limit ? entries.subList(0, limit) : entries;
+	/**
+	 * The reader's newest unread notifications, at most {@code limit}, leaving out those whose page
+	 * the reader may no longer open, as the inbox does.
+	 */
+	public List<Entry> latestUnread(org.kimberleyprocess.portal.directory.Reader reader, int limit, Locale locale) {
+		List<Entry> entries = rows(reader.accountId(), null, true, 0, limit, locale);
+		List<Entry> shown = entries.size() > limit ? entries.subList(0, limit) : entries;
+		java.util.Set<String> openable = this.policy.openable(reader, shown.stream().map(Entry::link).toList());
+		return shown.stream().filter((entry) -> openable.contains(entry.link())).toList();
 	}
 
 	/** One page of the person's notifications, newest first. */

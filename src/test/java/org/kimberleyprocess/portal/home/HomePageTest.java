@@ -111,6 +111,28 @@ class HomePageTest {
 			.contains("Nothing awaits your action now.");
 	}
 
+	/** A notification whose page the reader may no longer open is left out, on the home page as in the inbox. */
+	@Test
+	void anUnreadNotificationAboutATextTheReaderMayNotOpenIsNotListed() throws Exception {
+		long hidden = this.jdbc.queryForObject("SELECT id FROM document WHERE title = ?", Long.class,
+				"Chair's notes on the proposal for a permanent secretariat");
+		long botswana = this.jdbc.queryForObject("SELECT id FROM account WHERE username = 'hod-bw'", Long.class);
+		String marker = "Home probe " + UUID.randomUUID();
+		this.jdbc.update("""
+				INSERT INTO notification (account_id, type, arguments, link, delivery, created_at)
+				VALUES (?, 'DOCUMENT_CIRCULATED', ?, ?, 'OFF', '2030-01-01 00:00:00')""", botswana, marker,
+				"/documents/" + hidden);
+		try {
+			MockHttpSession session = SignIn.as(this.mvc, "hod-bw");
+			assertThat(page("/notifications", session)).doesNotContain(marker);
+			assertThat(section(page("/home", session), "home-news")).doesNotContain(marker)
+				.doesNotContain("/documents/" + hidden + "\"");
+		}
+		finally {
+			this.jdbc.update("DELETE FROM notification WHERE arguments = ?", marker);
+		}
+	}
+
 	private String page(String path, MockHttpSession session) throws Exception {
 		MvcResult result = this.mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn();
 		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
