@@ -296,37 +296,16 @@ public class CommuniqueService {
 	public List<TextDiff.Line> checkCorrection(Reader reader, String slug, Corrigendum form) {
 		this.policy.requirePublisher(reader);
 		Communique communique = this.communiques.findBySlug(slug).orElseThrow(NotFoundException::new);
-		if (form.getBaseRevision() != communique.getCurrentRevision()) {
-			throw new InvalidInputException(null, "communique.corrigendum.stale", communique.getCurrentRevision());
-		}
-		CommuniqueRevision current = this.revisions.findByCommunique(communique.getId())
-			.stream()
-			.filter((revision) -> revision.getNumber() == communique.getCurrentRevision())
-			.findFirst()
-			.orElseThrow();
-		String markdown = MarkdownRenderer.normalise(form.getText());
-		if (markdown.equals(current.getMarkdown())) {
-			throw new InvalidInputException("text", "communique.corrigendum.unchanged");
-		}
-		return TextDiff.between(current.getMarkdown(), markdown);
+		CommuniqueRevision current = currentRevision(communique, form);
+		return TextDiff.between(current.getMarkdown(), MarkdownRenderer.normalise(form.getText()));
 	}
 
 	@Transactional
 	public int correct(Reader reader, String slug, Corrigendum form) {
 		this.policy.requirePublisher(reader);
 		Communique communique = this.communiques.findForUpdate(slug).orElseThrow(NotFoundException::new);
-		if (form.getBaseRevision() != communique.getCurrentRevision()) {
-			throw new InvalidInputException(null, "communique.corrigendum.stale", communique.getCurrentRevision());
-		}
-		CommuniqueRevision current = this.revisions.findByCommunique(communique.getId())
-			.stream()
-			.filter((revision) -> revision.getNumber() == communique.getCurrentRevision())
-			.findFirst()
-			.orElseThrow();
+		CommuniqueRevision current = currentRevision(communique, form);
 		String markdown = MarkdownRenderer.normalise(form.getText());
-		if (markdown.equals(current.getMarkdown())) {
-			throw new InvalidInputException("text", "communique.corrigendum.unchanged");
-		}
 		Instant now = this.clock.instant();
 		int number = communique.correct(now);
 		String title = markdown.lines()
@@ -378,6 +357,22 @@ public class CommuniqueService {
 			.replaceAll("[^a-z0-9]+", "-")
 			.replaceAll("(^-+)|(-+$)", "");
 		return ascii.length() > 100 ? ascii.substring(0, 100).replaceAll("-+$", "") : ascii;
+	}
+
+	/** The revision a corrigendum corrects: refused if another was published meanwhile or nothing changes. */
+	private CommuniqueRevision currentRevision(Communique communique, Corrigendum form) {
+		if (form.getBaseRevision() != communique.getCurrentRevision()) {
+			throw new InvalidInputException(null, "communique.corrigendum.stale", communique.getCurrentRevision());
+		}
+		CommuniqueRevision current = this.revisions.findByCommunique(communique.getId())
+			.stream()
+			.filter((revision) -> revision.getNumber() == communique.getCurrentRevision())
+			.findFirst()
+			.orElseThrow();
+		if (MarkdownRenderer.normalise(form.getText()).equals(current.getMarkdown())) {
+			throw new InvalidInputException("text", "communique.corrigendum.unchanged");
+		}
+		return current;
 	}
 
 	public record Reading(Communique communique, CommuniqueRevision revision, List<CommuniqueRevision> revisions,
