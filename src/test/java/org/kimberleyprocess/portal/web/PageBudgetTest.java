@@ -1,6 +1,7 @@
 package org.kimberleyprocess.portal.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import org.kimberleyprocess.portal.SignIn;
 import org.kimberleyprocess.portal.SqlStatementCounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -155,6 +157,19 @@ class PageBudgetTest {
 			.getRedirectedUrl();
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		this.mvc.perform(post("/documents/{id}/circulate", id).session(chair).with(csrf()));
+		// The circulation notifies every delegation after the answer has gone; the pages are
+		// measured once those notices are in, so both measurements see the same inbox.
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND SERIALIZED_EVENT REGEXP ?",
+					Integer.class, "\"documentId\":" + id + "[,}]") == 0);
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM notification n JOIN account a ON a.id = n.account_id
+				WHERE a.username = 'hod-bw' AND n.read_at IS NULL AND n.link LIKE ?""", Integer.class,
+				"/documents/" + id + "%"))
+			.as("the delegate's unread notice of the circulated text, which the home page checks it may open")
+			.isPositive();
 		return id;
 	}
 
