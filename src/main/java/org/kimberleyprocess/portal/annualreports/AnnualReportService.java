@@ -33,6 +33,7 @@ import org.kimberleyprocess.portal.documents.Drafting.NewDraft;
 import org.kimberleyprocess.portal.documents.MarkdownRenderer;
 import org.kimberleyprocess.portal.documents.OwningBody;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.Language;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
 /**
@@ -209,15 +210,16 @@ public class AnnualReportService {
 		}
 		return this.reports.findByYearAndOrganisationId(year, reader.organisationId()).map(AnnualReport::getId)
 			.orElseGet(() -> {
-				Locale locale = LocaleContextHolder.getLocale();
+				Language language = Language.of(LocaleContextHolder.getLocale());
+				Locale locale = language.locale();
 				String title = this.messages.getMessage("annualReports.documentTitle",
-						new Object[] { reader.organisationName(Locale.ENGLISH), year }, Locale.ENGLISH);
+						new Object[] { reader.organisationName(locale), year }, locale);
 				String text = reportingYear.getSections()
 					.stream()
 					.map((section) -> "## " + section.title(locale) + "\n\n")
 					.collect(Collectors.joining());
 				long document = this.drafting.createFor(reader, new NewDraft(DocumentType.ANNUAL_REPORT, title,
-						OwningBody.PARTICIPANT, null, year, Confidentiality.PARTICIPANTS,
+						language, OwningBody.PARTICIPANT, null, year, Confidentiality.PARTICIPANTS,
 						Set.of(reader.organisationId()), text));
 				return this.reports.save(new AnnualReport(year, reader.organisationId(), document,
 						this.clock.instant())).getId();
@@ -328,11 +330,12 @@ public class AnnualReportService {
 		if (report.getAssessmentDocumentId() != null) {
 			return report.getAssessmentDocumentId();
 		}
-		String participant = this.directory.organisationInfo(report.getOrganisationId()).name(Locale.ENGLISH);
+		Language language = Language.of(LocaleContextHolder.getLocale());
+		String participant = this.directory.organisationInfo(report.getOrganisationId()).name(language.locale());
 		String title = this.messages.getMessage("annualReports.assessmentTitle",
-				new Object[] { participant, report.getYear() }, Locale.ENGLISH);
+				new Object[] { participant, report.getYear() }, language.locale());
 		long document = this.drafting.createFor(reader,
-				new NewDraft(DocumentType.ANNUAL_REPORT_ASSESSMENT, title, OwningBody.WORKING_GROUP,
+				new NewDraft(DocumentType.ANNUAL_REPORT_ASSESSMENT, title, language, OwningBody.WORKING_GROUP,
 						monitoringGroup(), report.getYear(), Confidentiality.WORKING_GROUP, report.getReviewers(),
 						"# " + title + "\n"));
 		report.attachAssessment(document);

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -27,6 +29,7 @@ import org.kimberleyprocess.portal.documents.DocumentLifecycle;
 import org.kimberleyprocess.portal.documents.DocumentReading;
 import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.Language;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
 /**
@@ -57,8 +60,12 @@ public class CandidacyService {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	CandidacyService(CandidacyRepository candidacies, ChairSchedule schedule, ChairTermRepository terms,
-			DirectoryQueries directory, Drafting drafting, DocumentLifecycle lifecycle, DocumentReading documents, ChairsPolicy policy, Clock clock) {
+			DirectoryQueries directory, Drafting drafting, DocumentLifecycle lifecycle, DocumentReading documents,
+			ChairsPolicy policy, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.candidacies = candidacies;
 		this.schedule = schedule;
 		this.terms = terms;
@@ -153,20 +160,18 @@ public class CandidacyService {
 		}
 		Candidacy candidacy = current(id);
 		requireSelectable(candidacy);
-		String name = this.directory.organisationInfo(candidacy.getOrganisationId()).name().en();
-		int year = candidacy.getYear();
+		Language language = Language.of(LocaleContextHolder.getLocale());
+		String name = this.directory.organisationInfo(candidacy.getOrganisationId()).name().in(language.locale());
+		String year = String.valueOf(candidacy.getYear());
 		NewDocument form = new NewDocument();
 		form.setType(DocumentType.ADMINISTRATIVE_DECISION);
+		form.setLanguage(language);
 		form.setBody("PLENARY");
 		form.setYear(this.schedule.currentYear());
 		form.setConfidentiality(Confidentiality.PLENARY);
-		form.setTitle("Administrative Decision on the selection of the Vice-Chair for " + year);
-		form.setText("# Administrative Decision on the selection of the Vice-Chair for " + year + "\n\n"
-				+ "The Plenary,\n\n"
-				+ "Having regard to the assessment of the Committee on Participation and Chairmanship,\n\n"
-				+ "1. Selects " + name + " as Vice-Chair of the Kimberley Process for " + year + ";\n\n"
-				+ "2. Recalls that the Vice-Chair becomes Chair of the Kimberley Process on 1 January " + (year + 1)
-				+ ".\n");
+		form.setTitle(this.messages.getMessage("candidacy.decision.title", new Object[] { year }, language.locale()));
+		form.setText(this.messages.getMessage("candidacy.decision.text",
+				new Object[] { year, name, String.valueOf(candidacy.getYear() + 1) }, language.locale()));
 		form.setCoEditors(Set.of());
 		long document = this.drafting.create(reader, form);
 		this.lifecycle.circulate(reader, document);

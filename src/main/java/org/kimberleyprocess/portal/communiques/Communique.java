@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.kimberleyprocess.portal.shared.Language;
 
 /**
  * A published communiqué: the adopted text of a meeting's outcome at a stable public address,
@@ -46,6 +50,10 @@ public class Communique {
 
 	private String officialNumber;
 
+	/** The language of the adopted text, as its document records it. */
+	@Enumerated(EnumType.STRING)
+	private Language language;
+
 	private Instant adoptedAt;
 
 	private String adoptedSha256;
@@ -62,9 +70,10 @@ public class Communique {
 	protected Communique() {
 	}
 
-	Communique(long documentId, String slug, Meeting meeting, String officialNumber, Instant adoptedAt,
-			String adoptedSha256, Instant now) {
+	Communique(long documentId, Language language, String slug, Meeting meeting, String officialNumber,
+			Instant adoptedAt, String adoptedSha256, Instant now) {
 		this.documentId = documentId;
+		this.language = language;
 		this.slug = slug;
 		this.year = meeting.startDate().getYear();
 		this.meetingId = meeting.id();
@@ -147,6 +156,10 @@ public class Communique {
 
 	public LocalDate getEndDate() {
 		return this.endDate;
+	}
+
+	public Language getLanguage() {
+		return this.language;
 	}
 
 	public String getOfficialNumber() {

@@ -272,7 +272,7 @@ public class CommuniqueService {
 		Instant now = this.clock.instant();
 		Communique communique;
 		try {
-			communique = this.communiques.saveAndFlush(new Communique(document.getId(), slug,
+			communique = this.communiques.saveAndFlush(new Communique(document.getId(), document.getLanguage(), slug,
 					new Communique.Meeting(meeting.getId(), meeting.getKind().name(), meeting.getTitles(),
 							meeting.getPlaces(), meeting.getStartDate(), meeting.getEndDate()),
 					adoption.getOfficialNumber(), adoption.getClosedAt(), adoption.getVersionSha256(), now));

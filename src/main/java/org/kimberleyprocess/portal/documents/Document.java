@@ -17,6 +17,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.kimberleyprocess.portal.shared.Language;
+
 /** A text the Kimberley Process drafts, discusses and may adopt. */
 @Entity
 @Table(name = "document")
@@ -30,6 +32,10 @@ public class Document {
 	private DocumentType type;
 
 	private String title;
+
+	/** The language the text is written in. */
+	@Enumerated(EnumType.STRING)
+	private Language language;
 
 	@Enumerated(EnumType.STRING)
 	private OwningBody owningBody;
@@ -81,13 +87,14 @@ public class Document {
 	protected Document() {
 	}
 
-	Document(DocumentType type, String title, OwningBody owningBody, Long workingGroupId, int year,
-			Confidentiality confidentiality, long createdBy, Instant now) {
+	Document(DocumentType type, String title, Language language, OwningBody owningBody, Long workingGroupId,
+			int year, Confidentiality confidentiality, long createdBy, Instant now) {
 		if ((owningBody == OwningBody.WORKING_GROUP) != (workingGroupId != null)) {
 			throw new IllegalArgumentException("A working-group document names its group, and only it");
 		}
 		this.type = type;
 		this.title = title;
+		this.language = language;
 		this.owningBody = owningBody;
 		this.workingGroupId = workingGroupId;
 		this.year = year;
@@ -196,6 +203,10 @@ public class Document {
 
 	public String getTitle() {
 		return this.title;
+	}
+
+	public Language getLanguage() {
+		return this.language;
 	}
 
 	public OwningBody getOwningBody() {

@@ -4,6 +4,7 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.data.domain.Pageable;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
@@ -33,6 +34,7 @@ import org.kimberleyprocess.portal.documents.Drafting.EditConflict;
 import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.Language;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
 @Controller
@@ -88,8 +90,9 @@ class DocumentController {
 	}
 
 	@GetMapping("/new")
-	String newDocument(@AuthenticationPrincipal PortalUser user, Model model) {
+	String newDocument(@AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
 		NewDocument form = new NewDocument();
+		form.setLanguage(Language.of(locale));
 		form.setYear(this.clock.instant().atZone(ZoneOffset.UTC).getYear());
 		model.addAttribute("form", form);
 		return documentForm(model);
@@ -113,6 +116,7 @@ class DocumentController {
 
 	private String documentForm(Model model) {
 		model.addAttribute("types", DocumentType.values());
+		model.addAttribute("textLanguages", Language.values());
 		model.addAttribute("confidentialities", Confidentiality.values());
 		model.addAttribute("groups", this.directory.workingGroups());
 		model.addAttribute("participants", this.directory.organisations()

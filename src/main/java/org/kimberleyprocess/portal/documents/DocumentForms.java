@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.kimberleyprocess.portal.shared.Language;
+
 /** What the document forms bind; entities never bind to requests. */
 public final class DocumentForms {
 
@@ -22,6 +24,10 @@ public final class DocumentForms {
 		@NotBlank
 		@Size(max = 300)
 		private String title;
+
+		/** The language the text is written in; the form offers the author's. */
+		@NotNull
+		private Language language = Language.EN;
 
 		@NotNull
 		private DocumentType type;
@@ -54,6 +60,14 @@ public final class DocumentForms {
 
 		public void setTitle(String title) {
 			this.title = title;
+		}
+
+		public Language getLanguage() {
+			return this.language;
+		}
+
+		public void setLanguage(Language language) {
+			this.language = language;
 		}
 
 		public DocumentType getType() {

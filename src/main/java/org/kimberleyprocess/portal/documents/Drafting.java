@@ -18,6 +18,7 @@ import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.Language;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
 /**
@@ -83,8 +84,8 @@ public class Drafting {
 			throw new InvalidInputException("text", "document.text.empty");
 		}
 		Instant now = this.clock.instant();
-		Document document = new Document(form.getType(), form.getTitle().strip(), body, workingGroupId, form.getYear(),
-				form.getConfidentiality(), reader.accountId(), now);
+		Document document = new Document(form.getType(), form.getTitle().strip(), form.getLanguage(), body,
+				workingGroupId, form.getYear(), form.getConfidentiality(), reader.accountId(), now);
 		document.setEditorOrganisations(validParticipants(form.getCoEditors()));
 		this.documents.save(document);
 		DocumentVersion first = document.revise(form.getTitle().strip(), this.renderer.render(text), text,
@@ -102,8 +103,8 @@ public class Drafting {
 	public long createFor(Reader reader, NewDraft draft) {
 		String text = MarkdownRenderer.normalise(draft.text());
 		Instant now = this.clock.instant();
-		Document document = new Document(draft.type(), draft.title(), draft.body(), draft.workingGroupId(),
-				draft.year(), draft.confidentiality(), reader.accountId(), now);
+		Document document = new Document(draft.type(), draft.title(), draft.language(), draft.body(),
+				draft.workingGroupId(), draft.year(), draft.confidentiality(), reader.accountId(), now);
 		document.setEditorOrganisations(validParticipants(draft.editors()));
 		this.documents.save(document);
 		this.versions.save(document.revise(draft.title(), this.renderer.render(text), text, "document.version.first",
@@ -112,8 +113,8 @@ public class Drafting {
 	}
 
 	/** What {@link #createFor} starts. */
-	public record NewDraft(DocumentType type, String title, OwningBody body, Long workingGroupId, int year,
-			Confidentiality confidentiality, Set<Long> editors, String text) {
+	public record NewDraft(DocumentType type, String title, Language language, OwningBody body, Long workingGroupId,
+			int year, Confidentiality confidentiality, Set<Long> editors, String text) {
 	}
 
 	/**

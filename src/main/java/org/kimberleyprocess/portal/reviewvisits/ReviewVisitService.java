@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,6 +39,7 @@ import org.kimberleyprocess.portal.documents.DocumentType;
 import org.kimberleyprocess.portal.reviewvisits.VisitForms.Offer;
 import org.kimberleyprocess.portal.shared.FullText;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
+import org.kimberleyprocess.portal.shared.Language;
 import org.kimberleyprocess.portal.shared.Localized;
 import org.kimberleyprocess.portal.shared.NotFoundException;
 
@@ -76,10 +79,14 @@ public class ReviewVisitService {
 
 	private final ReviewVisitPolicy policy;
 
+	private final MessageSource messages;
+
 	ReviewVisitService(ReviewVisitRepository visits, VisitEventRepository events, VolunteerRepository volunteers,
-			DirectoryQueries directory, DocumentReading documents, Drafting drafting, DocumentRecords records, DocumentLifecycle lifecycle, Clock clock,
-			@Value("${portal.review-visits.report-months:3}") int reportMonths,
-			org.springframework.context.ApplicationEventPublisher publisher, ReviewVisitPolicy policy) {
+			DirectoryQueries directory, DocumentReading documents, Drafting drafting, DocumentRecords records,
+			DocumentLifecycle lifecycle, Clock clock, @Value("${portal.review-visits.report-months:3}") int reportMonths,
+			org.springframework.context.ApplicationEventPublisher publisher, ReviewVisitPolicy policy,
+			MessageSource messages) {
+		this.messages = messages;
 		this.policy = policy;
 		this.publisher = publisher;
 		this.visits = visits;
@@ -360,14 +367,16 @@ public class ReviewVisitService {
 		ReviewVisit visit = owned(reader, id, Role.MONITORING_CHAIR);
 		move(reader, visit, VisitStatus.DRAFT_REPORT, EnumSet.of(VisitStatus.COMPLETED), null);
 		OrganisationInfo host = this.directory.organisationInfo(visit.getHostOrganisationId());
+		Language language = Language.of(LocaleContextHolder.getLocale());
+		Object[] hostName = { host.name().in(language.locale()) };
 		NewDocument form = new NewDocument();
 		form.setType(DocumentType.REVIEW_REPORT);
+		form.setLanguage(language);
 		form.setBody(String.valueOf(this.documents.workingGroupId(MONITORING_GROUP)));
 		form.setYear(visit.getPreferredYear());
 		form.setConfidentiality(Confidentiality.WORKING_GROUP);
-		form.setTitle("Report of the review visit to " + host.name().en());
-		form.setText("# Report of the review visit to " + host.name().en() + "\n\n## Findings\n\n"
-				+ "## Recommendations\n");
+		form.setTitle(this.messages.getMessage("visit.report.title", hostName, language.locale()));
+		form.setText(this.messages.getMessage("visit.report.text", hostName, language.locale()));
 		long document = this.drafting.create(reader, form);
 		this.records.grantReading(document, host.id());
 		visit.attachReport(document);

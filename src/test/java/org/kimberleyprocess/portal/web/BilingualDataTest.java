@@ -120,6 +120,36 @@ class BilingualDataTest {
 		}
 	}
 
+	@Test
+	void aDraftThePortalStartsIsWrittenInTheLanguageOfWhoeverStartsItAndMarkedSoOnPagesInTheOther() throws Exception {
+		long turkey = this.jdbc.queryForObject("""
+				SELECT v.id FROM review_visit v JOIN organisation o ON o.id = v.host_organisation_id
+				WHERE o.code = 'tr' AND v.status = 'COMPLETED'""", Long.class);
+		MockHttpSession chair = SignIn.as(this.mvc, "wgm");
+		this.mvc.perform(post("/review-visits/{id}/report", turkey).session(chair).with(csrf()).param("lang", "fr"))
+			.andExpect(redirectedUrlPattern("/review-visits/*"));
+		long report = this.jdbc.queryForObject("SELECT report_document_id FROM review_visit WHERE id = ?", Long.class,
+				turkey);
+		assertThat(this.jdbc.queryForObject("SELECT language FROM document WHERE id = ?", String.class, report))
+			.isEqualTo("FR");
+
+		String english = page("/documents/" + report + "?lang=en", chair);
+		assertThat(english).contains("<h1 lang=\"fr\">Rapport de la visite d’examen\u00a0: Turquie</h1>",
+				"<article class=\"document-text\" lang=\"fr\">", "<h2 id=\"h-constatations\">Constatations</h2>",
+				"<dd>French</dd>")
+			.doesNotContain("Report of the review visit");
+		assertThat(page("/documents?lang=en", chair)).contains("lang=\"fr\">Rapport de la visite d’examen\u00a0: Turquie</a>");
+		assertThat(page("/documents/" + report + "?lang=fr", chair))
+			.contains("<h1 lang=\"fr\">Rapport de la visite d’examen\u00a0: Turquie</h1>", "<dd>français</dd>");
+	}
+
+	@Test
+	void aNewTextIsOfferedInThePagesLanguage() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		assertThat(page("/documents/new?lang=fr", chair)).contains("<option value=\"FR\" selected=\"selected\">français</option>");
+		assertThat(page("/documents/new?lang=en", chair)).contains("<option value=\"EN\" selected=\"selected\">English</option>");
+	}
+
 	private String page(String path, MockHttpSession session) throws Exception {
 		var request = get(path);
 		if (session != null) {
