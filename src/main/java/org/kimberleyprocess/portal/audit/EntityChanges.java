@@ -134,19 +134,24 @@ class EntityChanges implements PostInsertEventListener, PostUpdateEventListener,
 		}
 		if (value instanceof Collection<?> collection) {
 			StringJoiner items = new StringJoiner(", ", "[", "]");
-			collection.stream().limit(30).forEach((item) -> items.add(String.valueOf(item)));
+			collection.stream().limit(30).forEach((item) -> items.add(item == null ? "∅" : shown(item, session)));
 			return shorten(items.toString());
 		}
 		if (value instanceof Map<?, ?> map) {
 			return "[" + map.size() + "]";
 		}
+		return shorten(shown(value, session));
+	}
+
+	/** An entity as its kind and identifier (DocumentBlock#12), anything else as itself. */
+	private static String shown(Object value, SharedSessionContractImplementor session) {
 		if (value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)
 				|| value instanceof org.hibernate.proxy.HibernateProxy) {
 			Object id = session.getContextEntityIdentifier(value);
 			String type = org.hibernate.Hibernate.getClassLazy(value).getSimpleName();
 			return type + "#" + (id == null ? "?" : id);
 		}
-		return shorten(String.valueOf(value));
+		return String.valueOf(value);
 	}
 
 	private static String shorten(String text) {

@@ -86,6 +86,16 @@ class AuditTrailTest {
 					org.hamcrest.Matchers.not(containsString("Access refused")))));
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'Comment created'",
 				Integer.class)).isPositive();
+		// What changed is shown as recorded, marked as English (AuditTextsTest: the portal's sentences in French).
+		this.mvc.perform(get("/audit").param("actor", "hod-bw").param("action", "Comment").param("lang", "fr")
+			.session(chair))
+			.andExpect(content().string(containsString("<td class=\"audit-summary\" lang=\"en\">")));
+		assertThat(this.jdbc.queryForList("SELECT summary FROM audit_entry WHERE action = 'DocumentVersion created'",
+				String.class))
+			.as("a version's blocks named by kind and number, never as Java objects")
+			.isNotEmpty()
+			.noneMatch((summary) -> summary.contains("org.kimberleyprocess"))
+			.anyMatch((summary) -> summary.contains("blocks=[DocumentBlock#"));
 		this.mvc.perform(get("/audit.csv").param("actor", "hod-bw").session(chair))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", containsString("text/csv")))
