@@ -111,6 +111,54 @@ class HomePageTest {
 			.contains("Nothing awaits your action now.");
 	}
 
+	@Test
+	void eachPersonSeesTheReviewVisitStepsReportsStatisticsAndMeetingsThatAreTheirs() throws Exception {
+		// A delegation's own annual report, with its due date, and its next meeting.
+		long report = this.jdbc.queryForObject("""
+				SELECT r.id FROM annual_report r JOIN organisation o ON o.id = r.organisation_id
+				WHERE o.code = 'bw' AND r.year = 2016""", Long.class);
+		long plenary = this.jdbc.queryForObject(
+				"SELECT id FROM meeting WHERE kind = 'PLENARY' AND start_date = '2016-11-13'", Long.class);
+		String botswana = page("/home", SignIn.as(this.mvc, "hod-bw"));
+		assertThat(section(botswana, "home-awaits")).contains("Your delegation’s annual report for 2016",
+				"href=\"/annual-reports/" + report + "\"", "due 31 March 2017");
+		assertThat(section(botswana, "home-meetings")).contains("href=\"/meetings/" + plenary + "\"",
+				"13–17 November 2016", "Dubai");
+
+		// Statistics returns the delegation owes, overdue or due, each linking to its form.
+		String car = section(page("/home", SignIn.as(this.mvc, "hod-cf")), "home-awaits");
+		assertThat(car).contains("Statistics returns owed", "href=\"/statistics/returns/cf/2016/production/1\"",
+				"overdue since 31 August 2016", "href=\"/statistics/returns/cf/2016/trade/3\"", "due 30 November 2016");
+		assertThat(section(botswana, "home-awaits")).doesNotContain("Statistics returns owed");
+
+		// The next step of a review visit, for the one whose step it is: the monitoring chair decides on an offer.
+		String offered = this.mvc.perform(post("/review-visits").session(SignIn.as(this.mvc, "hod-mx"))
+			.with(csrf())
+			.param("preferredYear", "2020")
+			.param("preferredPeriod", "Spring")
+			.param("scope", "The internal controls.")
+			.param("contactPerson", "Ana López"))
+			.andExpect(redirectedUrlPattern("/review-visits/*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String monitoring = section(page("/home", SignIn.as(this.mvc, "wgm")), "home-awaits");
+		assertThat(monitoring).contains("Review visits: your next step");
+		assertThat(monitoring.substring(monitoring.indexOf("href=\"" + offered + "\"")))
+			.as("the offer's step").contains("Visit to Mexico (2020)", "accept or decline the offer");
+		assertThat(section(page("/home", SignIn.as(this.mvc, "hod-mx")), "home-awaits"))
+			.as("the host waits; nothing is its to do").doesNotContain("href=\"" + offered + "\"");
+
+		// The Chair's office sees how many Participants are late with last year's report.
+		int overdue = this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM organisation o WHERE o.kind = 'PARTICIPANT' AND o.participant_status = 'ACTIVE'
+				AND NOT EXISTS (SELECT 1 FROM annual_report r WHERE r.organisation_id = o.id AND r.year = 2015
+				  AND r.first_submitted_at IS NOT NULL)""", Integer.class);
+		assertThat(section(page("/home", SignIn.as(this.mvc, "chair")), "home-awaits"))
+			.contains("href=\"/annual-reports/compliance?year=2015\"",
+					overdue + " Participants are overdue with the annual report for 2015");
+	}
+
 	/** A notification whose page the reader may no longer open is left out, on the home page as in the inbox. */
 	@Test
 	void anUnreadNotificationAboutATextTheReaderMayNotOpenIsNotListed() throws Exception {
