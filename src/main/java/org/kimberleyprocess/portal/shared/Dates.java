@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -16,6 +18,13 @@ import org.springframework.stereotype.Component;
 /** Dates and times as pages print them, in the reader's language; times always in UTC. */
 @Component("dates")
 public class Dates {
+
+	/** Formatters are immutable and costly to build: one per pattern and language, built once. */
+	private static final Map<Locale, DateTimeFormatter> DAYS = new ConcurrentHashMap<>();
+
+	private static final Map<Locale, DateTimeFormatter> TIMES = new ConcurrentHashMap<>();
+
+	private static final Map<Locale, DateTimeFormatter> DAYS_AND_MONTHS = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -88,17 +97,21 @@ public class Dates {
 			return day(locale).format(start) + " – " + last;
 		}
 		if (start.getMonth() != end.getMonth()) {
-			return DateTimeFormatter.ofPattern("d MMMM", locale).format(start) + " – " + last;
+			return dayAndMonth(locale).format(start) + " – " + last;
 		}
 		return start.getDayOfMonth() + "–" + last;
 	}
 
 	private static DateTimeFormatter day(Locale locale) {
-		return DateTimeFormatter.ofPattern("d MMMM uuuu", locale);
+		return DAYS.computeIfAbsent(locale, (language) -> DateTimeFormatter.ofPattern("d MMMM uuuu", language));
 	}
 
 	private static DateTimeFormatter dateTime(Locale locale) {
-		return DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", locale);
+		return TIMES.computeIfAbsent(locale, (language) -> DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", language));
+	}
+
+	private static DateTimeFormatter dayAndMonth(Locale locale) {
+		return DAYS_AND_MONTHS.computeIfAbsent(locale, (language) -> DateTimeFormatter.ofPattern("d MMMM", language));
 	}
 
 	/** The machine-readable form for {@code <time datetime>}. */
