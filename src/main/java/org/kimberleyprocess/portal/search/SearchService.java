@@ -52,7 +52,16 @@ public class SearchService {
 
 	}
 
-	public record Hit(Type type, String title, String path, Snippet snippet, Instant date) {
+	/**
+	 * One hit; its extract is cut only when a page shows it, since most hits gathered are on
+	 * other pages of the results.
+	 */
+	public record Hit(Type type, String title, String path, String text, String query, Instant date) {
+
+		public Snippet snippet() {
+			return Snippet.of(this.text, this.query);
+		}
+
 	}
 
 	public List<Hit> search(Reader reader, String query, Type type, Locale locale) {
@@ -62,33 +71,33 @@ public class SearchService {
 			if (type != Type.COMMENT) {
 				found.documents()
 					.forEach((hit) -> hits.add(new Hit(Type.DOCUMENT, hit.document().getTitle(),
-							"/documents/" + hit.document().getId(), Snippet.of(hit.text(), query),
+							"/documents/" + hit.document().getId(), hit.text(), query,
 							hit.document().getUpdatedAt())));
 			}
 			if (type != Type.DOCUMENT) {
 				found.comments()
 					.forEach((hit) -> hits.add(new Hit(Type.COMMENT, hit.document().getTitle(),
 							"/documents/" + hit.document().getId() + "/comments/" + hit.comment().getId(),
-							Snippet.of(hit.comment().getAuthorName() + ": " + hit.comment().getMarkdown(), query),
+							hit.comment().getAuthorName() + ": " + hit.comment().getMarkdown(), query,
 							hit.comment().getCreatedAt())));
 			}
 		}
 		if (type == null || type == Type.COMMUNIQUE) {
 			this.communiques.search(query, PER_TYPE)
 				.forEach((hit) -> hits.add(new Hit(Type.COMMUNIQUE, hit.revision().getTitle(), hit.communique().path(),
-						Snippet.of(hit.revision().getMarkdown(), query), hit.revision().getPublishedAt())));
+						hit.revision().getMarkdown(), query, hit.revision().getPublishedAt())));
 		}
 		if (type == null || type == Type.REVIEW_VISIT) {
 			this.visits.search(reader, query, PER_TYPE)
 				.forEach((row) -> hits.add(new Hit(Type.REVIEW_VISIT,
 						row.host() == null ? "" : row.host().name(locale) + " " + row.visit().getPreferredYear(),
 						"/review-visits/" + row.visit().getId(),
-						Snippet.of(this.visitPolicy.seesInternals(reader) ? row.visit().getScope() : "", query), row.visit().getCreatedAt())));
+						this.visitPolicy.seesInternals(reader) ? row.visit().getScope() : "", query, row.visit().getCreatedAt())));
 		}
 		if (type == null || type == Type.MEETING) {
 			this.meetings.search(reader, query, PER_TYPE)
 				.forEach((meeting) -> hits.add(new Hit(Type.MEETING, meeting.getTitle(), "/meetings/" + meeting.getId(),
-						Snippet.of(meeting.getPlace(), query),
+						meeting.getPlace(), query,
 						meeting.getStartDate().atStartOfDay(ZoneOffset.UTC).toInstant())));
 		}
 		hits.sort(Comparator.comparing(Hit::date, Comparator.nullsLast(Comparator.reverseOrder())));

@@ -20,20 +20,31 @@ public record Snippet(List<Run> runs) {
 	}
 
 	static Snippet of(String text, String query) {
-		String plain = (text == null) ? "" : text.replaceAll("[#>*_`|\\[\\]]+", " ").replaceAll("\\s+", " ").strip();
+		String source = (text == null) ? "" : text;
 		List<String> words = org.kimberleyprocess.portal.shared.FullText.searchWords(query)
 			.stream()
 			.map(Pattern::quote)
 			.toList();
-		if (words.isEmpty() || plain.isEmpty()) {
-			return new Snippet(List.of(new Run(plain.length() > LENGTH ? plain.substring(0, LENGTH) + "…" : plain, false)));
-		}
-		Pattern pattern = Pattern.compile(words.stream().collect(Collectors.joining("|")),
+		Pattern pattern = words.isEmpty() ? null : Pattern.compile(words.stream().collect(Collectors.joining("|")),
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		// Only a generous stretch of the text around the first match is cleaned: a text may be long.
+		Matcher inSource = (pattern == null) ? null : pattern.matcher(source);
+		int around = (inSource != null && inSource.find()) ? inSource.start() : 0;
+		int from = Math.max(0, around - 4 * BEFORE);
+		int to = Math.min(source.length(), around + 4 * LENGTH);
+		String plain = source.substring(from, to).replaceAll("[#>*_`|\\[\\]]+", " ").replaceAll("\\s+", " ").strip();
+		boolean cutBefore = from > 0;
+		boolean cutAfter = to < source.length();
+		if (pattern == null || plain.isEmpty()) {
+			return new Snippet(List.of(new Run((cutBefore ? "…" : "")
+					+ (plain.length() > LENGTH ? plain.substring(0, LENGTH) + "…" : plain + (cutAfter ? "…" : "")),
+					false)));
+		}
 		Matcher first = pattern.matcher(plain);
 		int start = first.find() ? Math.max(0, first.start() - BEFORE) : 0;
 		int end = Math.min(plain.length(), start + LENGTH);
-		String window = (start > 0 ? "…" : "") + plain.substring(start, end) + (end < plain.length() ? "…" : "");
+		String window = (start > 0 || cutBefore ? "…" : "") + plain.substring(start, end)
+				+ (end < plain.length() || cutAfter ? "…" : "");
 		List<Run> runs = new ArrayList<>();
 		Matcher matcher = pattern.matcher(window);
 		int at = 0;
