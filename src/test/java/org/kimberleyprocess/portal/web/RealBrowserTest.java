@@ -318,7 +318,28 @@ class RealBrowserTest {
 		script("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
 		new org.openqa.selenium.support.ui.WebDriverWait(this.browser, Duration.ofSeconds(20))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+			.until((driver) -> replaced(page));
+	}
+
+	/**
+	 * Whether the element's page has gone. Chromium reports an element of a page being replaced
+	 * either as stale or, in the instant the new document takes its place, as a node that "does
+	 * not belong to the document"; both mean the page has gone.
+	 */
+	private static boolean replaced(WebElement page) {
+		try {
+			page.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	private String text() {
