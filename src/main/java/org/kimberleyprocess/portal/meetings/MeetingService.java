@@ -160,15 +160,22 @@ public class MeetingService {
 				item.getTitle()));
 	}
 
-	/** Meetings the reader may see whose title or place contain the text. */
-	public List<Meeting> search(Reader reader, String text, int limit) {
+	/**
+	 * Meetings the reader may see whose title or place contain the text, latest first, at most
+	 * {@code limit}. Only the names of the meetings are read to match them: twenty years of
+	 * meetings are matched without loading each one.
+	 */
+	public List<MeetingHit> search(Reader reader, String text, int limit) {
 		if (text.isBlank()) {
 			return List.of();
 		}
-		return visible(reader).stream()
+		return this.meetings
+			.findVisibleNames(reader.isSignedIn(), reader.chairsOffice(), reader.audience(), reader.memberGroups(),
+					reader.chairedGroups(), reader.accountId())
+			.stream()
 			.filter((meeting) -> org.kimberleyprocess.portal.shared.FullText.matchesAll(text,
-					meeting.getTitle() + " " + java.util.Objects.toString(meeting.getTitles().fr(), ""),
-					meeting.getPlace() + " " + java.util.Objects.toString(meeting.getPlaces().fr(), "")))
+					meeting.title() + " " + Objects.toString(meeting.titleFr(), ""),
+					meeting.place() + " " + Objects.toString(meeting.placeFr(), "")))
 			.limit(limit)
 			.toList();
 	}
@@ -403,6 +410,13 @@ interface MeetingRepository extends JpaRepository<Meeting, Long> {
 	@Query("select m.id from Meeting m where m.id in :ids and " + MeetingPolicy.VISIBLE)
 	Set<Long> findVisibleIds(@Param("ids") java.util.Collection<Long> ids, @Param("signedIn") boolean signedIn,
 			@Param("chair") boolean chair, @Param("audience") String audience, @Param("groups") Set<Long> groups,
+			@Param("chairedGroups") Set<Long> chairedGroups, @Param("account") long account);
+
+	@Query("select new org.kimberleyprocess.portal.meetings.MeetingHit(m.id, m.title, m.titleFr,"
+			+ " m.place, m.placeFr, m.startDate) from Meeting m where " + MeetingPolicy.VISIBLE
+			+ " order by m.startDate desc, m.id desc")
+	List<MeetingHit> findVisibleNames(@Param("signedIn") boolean signedIn, @Param("chair") boolean chair,
+			@Param("audience") String audience, @Param("groups") Set<Long> groups,
 			@Param("chairedGroups") Set<Long> chairedGroups, @Param("account") long account);
 
 	@Query("select m from Meeting m where " + MeetingPolicy.VISIBLE + " order by m.startDate desc")

@@ -114,7 +114,8 @@ public class ReviewVisitService {
 
 	/**
 	 * Visits whose host's name (or, for signed-in readers, the scope and period) contain the text,
-	 * among those the register shows the reader.
+	 * among those the register shows the reader, the most recently offered first, at most
+	 * {@code limit}.
 	 */
 	public List<VisitRow> search(Reader reader, String text, int limit) {
 		String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
@@ -135,6 +136,7 @@ public class ReviewVisitService {
 						? FullText.matchesAll(needle, en, fr, visit.getScope(), visit.getPreferredPeriod())
 						: FullText.matchesAll(needle, en, fr);
 			})
+			.sorted(java.util.Comparator.comparing(ReviewVisit::getCreatedAt, java.util.Comparator.reverseOrder()))
 			.limit(limit)
 			.map((visit) -> new VisitRow(visit, hosts.get(visit.getHostOrganisationId()), visit.isReportOverdue(today)))
 			.toList();

@@ -3,6 +3,10 @@ package org.kimberleyprocess.portal.search;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +22,9 @@ class SearchController {
 
 	private static final int PAGE_SIZE = 20;
 
+	/** Pages of results: as many as the full-text matches kept of each kind fill. */
+	static final int MAX_PAGES = 25;
+
 	private final SearchService search;
 
 	SearchController(SearchService search) {
@@ -27,7 +34,7 @@ class SearchController {
 	@GetMapping("/search")
 	String search(Reader reader, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Type type,
-			@org.springframework.data.web.PageableDefault(size = PAGE_SIZE) org.springframework.data.domain.Pageable pageable,
+			@PageableDefault(size = PAGE_SIZE) Pageable pageable,
 			Locale locale,
 			Model model) {
 		String query = (q == null) ? "" : q.strip();
@@ -35,18 +42,24 @@ class SearchController {
 			query = query.substring(0, 200);
 			model.addAttribute("shortened", 200);
 		}
-		List<Hit> hits = query.isEmpty() ? List.of() : this.search.search(reader, query, type, locale);
 		int size = pageable.getPageSize();
-		int pages = Math.max(1, (hits.size() + size - 1) / size);
-		// The hits are in memory: a page past the last shows the last.
-		int number = Math.min(pageable.getPageNumber(), pages - 1);
+		// Results stop where the full-text matches kept of each kind do: the pages past them show the last.
+		int number = Math.min(pageable.getPageNumber(), MAX_PAGES - 1);
+		List<Hit> hits = query.isEmpty() ? List.of()
+				: this.search.search(reader, query, type, locale, (number + 1) * size + 1);
+		if (number > 0 && hits.size() <= number * size) {
+			number = Math.max(0, (hits.size() - 1) / size);
+		}
+		List<Hit> shown = hits.subList(Math.min(hits.size(), number * size), Math.min(hits.size(), (number + 1) * size));
+		boolean more = hits.size() > (number + 1) * size && number < MAX_PAGES - 1;
 		model.addAttribute("query", query);
 		model.addAttribute("type", type);
 		model.addAttribute("types", Type.values());
-		model.addAttribute("total", hits.size());
-		model.addAttribute("page", new org.springframework.data.domain.PageImpl<>(
-				hits.subList(number * size, Math.min(hits.size(), (number + 1) * size)),
-				org.springframework.data.domain.PageRequest.of(number, size), hits.size()));
+		// The number of results is known only when they fit on the first page.
+		model.addAttribute("total", (number == 0 && !more) ? shown.size() : -1);
+		model.addAttribute("from", number * size + 1);
+		model.addAttribute("to", number * size + shown.size());
+		model.addAttribute("page", new SliceImpl<>(shown, PageRequest.of(number, size), more));
 		return "search/results";
 	}
 

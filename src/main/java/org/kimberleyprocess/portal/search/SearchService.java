@@ -19,13 +19,13 @@ import org.kimberleyprocess.portal.reviewvisits.ReviewVisitService;
 
 /**
  * Gathers the hits of each module, every one found under that module's own reading rule (the
- * same as its detail page), newest first within the chosen type, a bounded number per type.
+ * same as its detail page), newest first. Each module gives its newest hits in the order they are
+ * merged in, so the first {@code wanted} of the merged list are among the first {@code wanted} of
+ * each module: a page of results reads no more hits of each kind than it and the pages before it
+ * show.
  */
 @Service
 public class SearchService {
-
-	/** Hits gathered per type: enough for several pages, bounded whatever the data. */
-	static final int PER_TYPE = 60;
 
 	private final DocumentReading documents;
 
@@ -64,10 +64,11 @@ public class SearchService {
 
 	}
 
-	public List<Hit> search(Reader reader, String query, Type type, Locale locale) {
+	/** The newest {@code wanted} hits (at most) of the chosen type, or of every type, newest first. */
+	public List<Hit> search(Reader reader, String query, Type type, Locale locale, int wanted) {
 		List<Hit> hits = new ArrayList<>();
 		if (type == null || type == Type.DOCUMENT || type == Type.COMMENT) {
-			SearchHits found = this.documents.search(reader, query, PER_TYPE);
+			SearchHits found = this.documents.search(reader, query, wanted);
 			if (type != Type.COMMENT) {
 				found.documents()
 					.forEach((hit) -> hits.add(new Hit(Type.DOCUMENT, hit.document().getTitle(),
@@ -83,25 +84,26 @@ public class SearchService {
 			}
 		}
 		if (type == null || type == Type.COMMUNIQUE) {
-			this.communiques.search(query, PER_TYPE)
+			// Dated by their meeting, the order in which the communiqués are found.
+			this.communiques.search(query, wanted)
 				.forEach((hit) -> hits.add(new Hit(Type.COMMUNIQUE, hit.revision().getTitle(), hit.communique().path(),
-						hit.revision().getMarkdown(), query, hit.revision().getPublishedAt())));
+						hit.revision().getMarkdown(), query,
+						hit.communique().getStartDate().atStartOfDay(ZoneOffset.UTC).toInstant())));
 		}
 		if (type == null || type == Type.REVIEW_VISIT) {
-			this.visits.search(reader, query, PER_TYPE)
+			this.visits.search(reader, query, wanted)
 				.forEach((row) -> hits.add(new Hit(Type.REVIEW_VISIT,
 						row.host() == null ? "" : row.host().name(locale) + " " + row.visit().getPreferredYear(),
 						"/review-visits/" + row.visit().getId(),
 						this.visitPolicy.seesInternals(reader) ? row.visit().getScope() : "", query, row.visit().getCreatedAt())));
 		}
 		if (type == null || type == Type.MEETING) {
-			this.meetings.search(reader, query, PER_TYPE)
-				.forEach((meeting) -> hits.add(new Hit(Type.MEETING, meeting.getTitle(), "/meetings/" + meeting.getId(),
-						meeting.getPlace(), query,
-						meeting.getStartDate().atStartOfDay(ZoneOffset.UTC).toInstant())));
+			this.meetings.search(reader, query, wanted)
+				.forEach((meeting) -> hits.add(new Hit(Type.MEETING, meeting.title(), "/meetings/" + meeting.id(),
+						meeting.place(), query, meeting.startDate().atStartOfDay(ZoneOffset.UTC).toInstant())));
 		}
 		hits.sort(Comparator.comparing(Hit::date, Comparator.nullsLast(Comparator.reverseOrder())));
-		return hits;
+		return hits.size() > wanted ? List.copyOf(hits.subList(0, wanted)) : hits;
 	}
 
 }

@@ -68,6 +68,50 @@ class SearchTest {
 		}
 	}
 
+	/**
+	 * Each page reads only as many hits of each kind as it and the pages before it show; the pages
+	 * still cut one list: page after page gives what one longer page gives, in the same order,
+	 * nothing twice and nothing left out, and the last page has no next link.
+	 */
+	@Test
+	void pagesOfResultsCutOneListNewestFirst() throws Exception {
+		MockHttpSession session = SignIn.as(this.mvc, "hod-bw");
+		java.util.List<String> all = links(session, "Kimberley", 0, 20);
+		assertThat(all).as("the results of a common word").hasSizeGreaterThan(6).hasSizeLessThan(20);
+		// Fewer results than a page holds are counted.
+		assertThat(body(session, "Kimberley", 0, 20)).contains(all.size() + " results</p>")
+			.doesNotContain("rel=\"next\"");
+		java.util.List<String> paged = new java.util.ArrayList<>();
+		int pages = (all.size() + 2) / 3;
+		for (int page = 0; page < pages; page++) {
+			paged.addAll(links(session, "Kimberley", page, 3));
+		}
+		assertThat(paged).containsExactlyElementsOf(all);
+		assertThat(body(session, "Kimberley", 0, 3)).contains("Results 1 to 3").contains("rel=\"next\"")
+			.doesNotContain("rel=\"prev\"");
+		assertThat(body(session, "Kimberley", 1, 3)).contains("Results 4 to 6").contains("rel=\"prev\"");
+		assertThat(body(session, "Kimberley", pages - 1, 3)).doesNotContain("rel=\"next\"");
+		// A page far past the last shows the last.
+		assertThat(links(session, "Kimberley", 10_000, 3)).containsExactlyElementsOf(paged.subList(3 * (pages - 1), all.size()));
+	}
+
+	private String body(MockHttpSession session, String query, int page, int size) throws Exception {
+		return this.mvc
+			.perform(get("/search").session(session)
+				.param("q", query)
+				.param("page", String.valueOf(page))
+				.param("size", String.valueOf(size)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private java.util.List<String> links(MockHttpSession session, String query, int page, int size)
+			throws Exception {
+		return Jsoup.parse(body(session, query, page, size)).select(".search-results h2 a").eachAttr("href");
+	}
+
 	@Test
 	void resultsFollowEachReadersRightsWithMarkedWords() throws Exception {
 		this.mvc.perform(get("/search").param("q", "Luanda"))
