@@ -42,9 +42,12 @@ class DirectoryAdministration {
 
 	private final ApplicationEventPublisher events;
 
+	private final OrganisationLists lists;
+
 	DirectoryAdministration(OrganisationRepository organisations, CountryRepository countries,
 			AccountRepository accounts, DirectoryPolicy policy, Invitations invitations, PasswordResets resets,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, OrganisationLists lists) {
+		this.lists = lists;
 		this.organisations = organisations;
 		this.countries = countries;
 		this.accounts = accounts;
@@ -87,6 +90,7 @@ class DirectoryAdministration {
 				categoryFor(form), new Localized(form.getStatusNote(), form.getStatusNoteFr()));
 		this.organisations.save(organisation);
 		representCountries(organisation, form.getCountries());
+		this.lists.forgetAfterCommit();
 		return organisation.getId();
 	}
 
@@ -101,6 +105,7 @@ class DirectoryAdministration {
 		organisation.describe(statusFor(form), categoryFor(form),
 				new Localized(form.getStatusNote(), form.getStatusNoteFr()));
 		representCountries(organisation, form.getCountries());
+		this.lists.forgetAfterCommit();
 	}
 
 	private static ParticipantStatus statusFor(OrganisationForm form) {

@@ -29,10 +29,13 @@ public class DirectoryQueries {
 
 	private final java.time.Clock clock;
 
+	private final OrganisationLists lists;
+
 	DirectoryQueries(OrganisationRepository organisations, CountryRepository countries, AccountRepository accounts,
 			WorkingGroupMembershipRepository memberships, WorkingGroupRepository workingGroups,
-			DirectoryPolicy policy, java.time.Clock clock) {
+			DirectoryPolicy policy, java.time.Clock clock, OrganisationLists lists) {
 		this.clock = clock;
+		this.lists = lists;
 		this.organisations = organisations;
 		this.countries = countries;
 		this.accounts = accounts;
@@ -53,9 +56,14 @@ public class DirectoryQueries {
 
 	/**
 	 * The public register: the Participants with the countries each represents and its status
-	 * (applicants included and marked), and the Observers. Two queries, whatever the size.
+	 * (applicants included and marked), and the Observers. Two queries, whatever the size, once a
+	 * minute at most ({@link OrganisationLists}).
 	 */
 	public PublicRegister publicRegister() {
+		return this.lists.get("register", this::readPublicRegister);
+	}
+
+	private PublicRegister readPublicRegister() {
 		java.util.Map<Long, List<Country>> countriesByOrganisation = this.countries.findAllRepresented()
 			.stream()
 			.collect(Collectors.groupingBy((country) -> country.getOrganisation().getId()));
@@ -129,12 +137,13 @@ public class DirectoryQueries {
 			.toList();
 	}
 
+	/** Every organisation's name and kind, Participants first, by English name. */
 	public List<OrganisationRef> organisations() {
-		return this.organisations.findAllByOrderByKindAscNameEnAsc()
+		return this.lists.get("names", () -> this.organisations.findAllByOrderByKindAscNameEnAsc()
 			.stream()
 			.map((organisation) -> new OrganisationRef(organisation.getId(), organisation.getCode(),
 					organisation.getName(), organisation.getKind()))
-			.toList();
+			.toList());
 	}
 
 	/** The Participants whose status lets them take part in decisions now. */

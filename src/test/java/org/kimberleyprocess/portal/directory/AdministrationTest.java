@@ -19,6 +19,7 @@ import org.kimberleyprocess.portal.shared.Flash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -231,22 +232,25 @@ class AdministrationTest {
 	void organisationsAreCreatedWithTheirCountriesAndAWrongCountryIsExplained() throws Exception {
 		MockHttpSession admin = SignIn.as(this.mvc, "admin");
 		String code = "t" + UUID.randomUUID().toString().substring(0, 8);
+		String name = "Test Participant " + code;
+		// The public register, read before the change, is kept.
+		this.mvc.perform(get("/participants")).andExpect(content().string(not(containsString(name))));
 		this.mvc.perform(post("/admin/organisations").session(admin)
 			.with(csrf())
 			.param("code", code)
 			.param("kind", "PARTICIPANT")
-			.param("nameEn", "Test Participant")
+			.param("nameEn", name)
 			.param("nameFr", "Participant d’essai")
 			.param("participantStatus", "ACTIVE")
 			.param("countries", "BW, XX"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Unknown country code: XX."),
-					containsString("value=\"Test Participant\""))));
+					containsString("value=\"" + name + "\""))));
 		this.mvc.perform(post("/admin/organisations").session(admin)
 			.with(csrf())
 			.param("code", code)
 			.param("kind", "PARTICIPANT")
-			.param("nameEn", "Test Participant")
+			.param("nameEn", name)
 			.param("nameFr", "Participant d’essai")
 			.param("participantStatus", "ACTIVE")
 			.param("countries", "BW"))
@@ -256,7 +260,7 @@ class AdministrationTest {
 			.with(csrf())
 			.param("code", code)
 			.param("kind", "PARTICIPANT")
-			.param("nameEn", "Test Participant")
+			.param("nameEn", name)
 			.param("nameFr", "Participant d’essai")
 			.param("participantStatus", "SELF_SUSPENDED")
 			.param("countries", ""))
@@ -264,6 +268,8 @@ class AdministrationTest {
 		assertThat(this.jdbc.queryForObject("SELECT participant_status FROM organisation WHERE code = ?", String.class,
 				code))
 			.isEqualTo("SELF_SUSPENDED");
+		// The change shows at once on the public register and wherever an organisation is named.
+		this.mvc.perform(get("/participants")).andExpect(content().string(containsString(name)));
 	}
 
 	private String activeAccount(MockHttpSession chair, String username, String organisation, String role)
