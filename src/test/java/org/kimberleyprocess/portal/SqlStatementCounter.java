@@ -18,13 +18,32 @@ public class SqlStatementCounter implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-			return ProxyDataSourceBuilder.create(dataSource).name("counted").countQuery().build();
+			return ProxyDataSourceBuilder.create(dataSource)
+				.name("counted")
+				.countQuery()
+				.afterMethod((execution) -> {
+					if (execution.getMethod().getName().equals("commit")
+							&& execution.getTarget() instanceof java.sql.Connection) {
+						COMMITS.get().incrementAndGet();
+					}
+				})
+				.build();
 		}
 		return bean;
 	}
 
+	/** Transactions the current thread has committed since {@link #reset()}. */
+	private static final ThreadLocal<java.util.concurrent.atomic.AtomicLong> COMMITS = ThreadLocal
+		.withInitial(java.util.concurrent.atomic.AtomicLong::new);
+
 	public static void reset() {
 		QueryCountHolder.clear();
+		COMMITS.get().set(0);
+	}
+
+	/** Transactions committed by the current thread since {@link #reset()}. */
+	public static long commits() {
+		return COMMITS.get().get();
 	}
 
 	public static long count() {

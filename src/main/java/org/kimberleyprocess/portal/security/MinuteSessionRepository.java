@@ -15,6 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +31,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * once: Spring Session asks for it again when it commits the session a second time, as it does
  * whenever the response is committed before the request ends (a rendered page is, when the view
  * flushes it), so what a request has read is kept for the rest of that request ({@link ReadOnce}).
+ * Reading a session is one statement, the session's row joined to its attributes, so it runs on
+ * its own, without the transaction around it that Spring Session begins for every call (four
+ * statements for one); its writes keep theirs ({@link ReadsAlone}).
  */
 final class MinuteSessionRepository implements FindByIndexNameSessionRepository<Session> {
 
@@ -35,6 +42,9 @@ final class MinuteSessionRepository implements FindByIndexNameSessionRepository<
 
 	/** The sessions the current request has read (or found missing), by identifier. */
 	private static final ThreadLocal<Map<String, Session>> READ = new ThreadLocal<>();
+
+	/** Set while Spring Session's repository reads a session for {@link #findById}. */
+	private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
 
 	private final FindByIndexNameSessionRepository<Session> sessions;
 
@@ -58,7 +68,14 @@ final class MinuteSessionRepository implements FindByIndexNameSessionRepository<
 		if (read != null && read.containsKey(id)) {
 			return read.get(id);
 		}
-		Session stored = this.sessions.findById(id);
+		Session stored;
+		READING.set(Boolean.TRUE);
+		try {
+			stored = this.sessions.findById(id);
+		}
+		finally {
+			READING.remove();
+		}
 		Session found = (stored == null) ? null : new MinuteSession(stored);
 		if (read != null) {
 			read.put(id, found);
@@ -81,6 +98,29 @@ final class MinuteSessionRepository implements FindByIndexNameSessionRepository<
 		this.sessions.findByIndexNameAndIndexValue(indexName, indexValue)
 			.forEach((id, stored) -> found.put(id, new MinuteSession(stored)));
 		return found;
+	}
+
+	/**
+	 * The transactions of Spring Session's repository: none while it reads a session for
+	 * {@link #findById} (a single query, or the single delete of a session found expired), those
+	 * of the given operations for everything else.
+	 */
+	static final class ReadsAlone implements TransactionOperations {
+
+		private final TransactionOperations transactions;
+
+		ReadsAlone(TransactionOperations transactions) {
+			this.transactions = transactions;
+		}
+
+		@Override
+		public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+			if (Boolean.TRUE.equals(READING.get())) {
+				return action.doInTransaction(new SimpleTransactionStatus(false));
+			}
+			return this.transactions.execute(action);
+		}
+
 	}
 
 	/**

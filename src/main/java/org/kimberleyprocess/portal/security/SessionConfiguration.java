@@ -22,6 +22,10 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -55,6 +59,27 @@ class SessionConfiguration {
 				return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
 			});
 		};
+	}
+
+	/**
+	 * Spring Session's own transactions (a new one for each call, as it makes by default), except
+	 * around a session's read, which is one statement. Spring Session finds them by this name.
+	 */
+	@Bean
+	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+		transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new MinuteSessionRepository.ReadsAlone(transactions);
+	}
+
+	/**
+	 * The transaction template everything else is given, as Boot would declare it had the one
+	 * above not made it step back.
+	 */
+	@Bean
+	@Primary
+	TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+		return new TransactionTemplate(transactionManager);
 	}
 
 	/** The repository the session filter and the portal use; Spring Session's stays behind it. */
