@@ -56,7 +56,7 @@ class SearchController {
 		model.addAttribute("type", type);
 		model.addAttribute("types", Type.values());
 		// The number of results is known only when they fit on the first page.
-		model.addAttribute("total", (number == 0 && !more) ? shown.size() : -1);
+		model.addAttribute("counted", number == 0 && !more);
 		model.addAttribute("from", number * size + 1);
 		model.addAttribute("to", number * size + shown.size());
 		model.addAttribute("page", new SliceImpl<>(shown, PageRequest.of(number, size), more));
