@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.apache.commons.csv.CSVPrinter;
@@ -33,6 +35,7 @@ import org.kimberleyprocess.portal.shared.Flash;
 import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.NotFoundException;
+import org.kimberleyprocess.portal.shared.RenderedParts;
 
 @Controller
 class ConsensusController {
@@ -49,7 +52,10 @@ class ConsensusController {
 
 	private final MessageSource messages;
 
-	ConsensusController(ConsensusService consensus, MessageSource messages) {
+	private final RenderedParts rendered;
+
+	ConsensusController(ConsensusService consensus, MessageSource messages, RenderedParts rendered) {
+		this.rendered = rendered;
 		this.consensus = consensus;
 		this.messages = messages;
 	}
@@ -62,7 +68,8 @@ class ConsensusController {
 
 	@GetMapping("/documents/{id}/consensus")
 	String rounds(Reader reader, @PathVariable long id,
-			@RequestParam(required = false) String show, Model model) {
+			@RequestParam(required = false) String show, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		model.addAttribute("show", show != null && SHOWN.contains(show) ? show : "ALL");
 		model.addAttribute("shown", SHOWN);
 		RoundsPage page = this.consensus.page(reader, id);
@@ -84,13 +91,17 @@ class ConsensusController {
 		model.addAttribute("reader", reader);
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("positions", Position.values());
+		if (page.current() != null) {
+			model.addAttribute("matrixHtml", this.rendered.html(page.matrixKey((String) model.getAttribute("show")),
+					"consensus/matrix :: matrix", model.asMap(), request, response));
+		}
 		return "consensus/rounds";
 	}
 
 	@PostMapping("/documents/{id}/consensus/rounds")
 	String open(Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("roundForm") RoundForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				this.consensus.open(reader, id, form.getKind(), form.getDeadline(), form.getZone());
@@ -101,13 +112,13 @@ class ConsensusController {
 				Forms.reject(result, ex);
 			}
 		}
-		return rounds(reader, id, null, model);
+		return rounds(reader, id, null, model, request, response);
 	}
 
 	@PostMapping("/documents/{id}/consensus/rounds/{roundId}/positions")
 	String record(Reader reader, @PathVariable long id, @PathVariable long roundId,
 			@Valid @ModelAttribute("positionForm") PositionForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				this.consensus.record(reader, id, roundId, form.getParticipant(), form.getPosition(),
@@ -124,7 +135,7 @@ class ConsensusController {
 				Forms.reject(result, ex);
 			}
 		}
-		return rounds(reader, id, null, model);
+		return rounds(reader, id, null, model, request, response);
 	}
 
 	/**

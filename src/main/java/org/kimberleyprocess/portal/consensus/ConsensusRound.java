@@ -116,6 +116,11 @@ public class ConsensusRound {
 		return this.id;
 	}
 
+	/** The round's version, raised by every change to it (its closing, its withdrawal). */
+	long revision() {
+		return this.version;
+	}
+
 	public long getDocumentId() {
 		return this.documentId;
 	}

@@ -361,6 +361,15 @@ public class ConsensusService {
 			Map<Long, PositionRecord> positions, List<PositionRecord> history, Tally tally, boolean chairs,
 			boolean mayRecordOwn, boolean mayRecordOnBehalf, boolean ineligibleDelegation, AdoptionRecord adoption) {
 
+		/**
+		 * What the matrix and the history of the current round depend on, shown with a filter:
+		 * the round as it stands (its version changes when it closes) and how many positions it
+		 * has recorded (they are only ever added), the same for every reader who may open it.
+		 */
+		public MatrixKey matrixKey(String show) {
+			return new MatrixKey(this.current.getId(), this.current.revision(), this.history.size(), show);
+		}
+
 		public PositionRecord positionOf(long organisationId) {
 			return this.positions.get(organisationId);
 		}
@@ -385,6 +394,10 @@ public class ConsensusService {
 	 */
 	public record OpenRound(ConsensusRound round, Document document, boolean awaitingMyDelegation,
 			PositionRecord position, boolean closes, boolean decides) {
+	}
+
+	/** A round's matrix at one revision, filtered. */
+	public record MatrixKey(long round, long revision, int recorded, String show) {
 	}
 
 	public record AdoptionPage(AdoptionRecord record, String recomputedSha256, boolean matches) {

@@ -25,6 +25,8 @@ public class Discussion {
 
 	private final CommentRepository comments;
 
+	private final DocumentRepository documents;
+
 	private final DocumentReading reading;
 
 	private final DocumentPolicy policy;
@@ -35,8 +37,9 @@ public class Discussion {
 
 	private final ApplicationEventPublisher events;
 
-	Discussion(CommentRepository comments, DocumentReading reading, DocumentPolicy policy, MarkdownRenderer renderer, Clock clock, ApplicationEventPublisher events) {
+	Discussion(CommentRepository comments, DocumentRepository documents, DocumentReading reading, DocumentPolicy policy, MarkdownRenderer renderer, Clock clock, ApplicationEventPublisher events) {
 		this.comments = comments;
+		this.documents = documents;
 		this.reading = reading;
 		this.policy = policy;
 		this.renderer = renderer;
@@ -76,6 +79,7 @@ public class Discussion {
 		Comment comment = new Comment(id, versionNumber, anchor, thread, Author.of(reader), markdown,
 				this.renderer.renderComment(markdown), this.clock.instant());
 		long commentId = this.comments.save(comment).getId();
+		this.documents.discussionChanged(id);
 		this.events.publishEvent(
 				new DocumentEvents.CommentPosted(id, commentId, repliedTo, reader.accountId(), reader.name()));
 		return commentId;
@@ -97,6 +101,7 @@ public class Discussion {
 			throw new InvalidInputException("text", "comment.empty");
 		}
 		comment.edit(reader.accountId(), markdown, this.renderer.renderComment(markdown), now);
+		this.documents.discussionChanged(id);
 	}
 
 	@Transactional
@@ -111,6 +116,7 @@ public class Discussion {
 		}
 		if (!comment.isDeleted()) {
 			comment.delete(reader.accountId(), this.clock.instant());
+			this.documents.discussionChanged(id);
 		}
 	}
 
@@ -125,6 +131,7 @@ public class Discussion {
 			throw new InvalidInputException(null, "comment.alreadyHidden");
 		}
 		comment.hide(reason.strip(), reader.name());
+		this.documents.discussionChanged(id);
 	}
 
 	// Suggested changes

@@ -69,6 +69,13 @@ public class Document {
 
 	private String inEffectTitle;
 
+	/**
+	 * Raised by every change to the discussion, in the statement of {@link DocumentRepository#discussionChanged};
+	 * never written from here, so a change to the document itself cannot put back an older number.
+	 */
+	@Column(insertable = false, updatable = false)
+	private long discussionRevision;
+
 	@Version
 	private long version;
 
@@ -231,6 +238,10 @@ public class Document {
 
 	public boolean isCommentsClosed() {
 		return this.commentsClosed;
+	}
+
+	public long getDiscussionRevision() {
+		return this.discussionRevision;
 	}
 
 	public int getCurrentVersion() {

@@ -2,10 +2,16 @@ package org.kimberleyprocess.portal.documents;
 
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,6 +42,7 @@ import org.kimberleyprocess.portal.shared.Forms;
 import org.kimberleyprocess.portal.shared.InvalidInputException;
 import org.kimberleyprocess.portal.shared.Language;
 import org.kimberleyprocess.portal.shared.NotFoundException;
+import org.kimberleyprocess.portal.shared.RenderedParts;
 
 @Controller
 @RequestMapping("/documents")
@@ -55,10 +62,14 @@ class DocumentController {
 
 	private final DirectoryQueries directory;
 
+	private final RenderedParts rendered;
+
 	private final Clock clock;
 
 	DocumentController(DocumentReading documents, Drafting drafting, DocumentLifecycle lifecycle,
-			Discussion discussion, SuggestedChanges suggestions, DirectoryQueries directory, Clock clock) {
+			Discussion discussion, SuggestedChanges suggestions, DirectoryQueries directory, RenderedParts rendered,
+			Clock clock) {
+		this.rendered = rendered;
 		this.documents = documents;
 		this.drafting = drafting;
 		this.lifecycle = lifecycle;
@@ -72,21 +83,38 @@ class DocumentController {
 	String list(Reader reader, @RequestParam(required = false) DocumentType type,
 			@RequestParam(required = false) OwningBody body, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) DocumentStatus status, @RequestParam(required = false) String q,
-			@PageableDefault(size = PAGE_SIZE) Pageable pageable, Model model) {
+			@PageableDefault(size = PAGE_SIZE) Pageable pageable, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		String query = (q == null) ? null : q.strip();
 		if (query != null && query.length() > 200) {
 			query = query.substring(0, 200);
 			model.addAttribute("shortened", 200);
 		}
 		Filter filter = new Filter(type, body, year, status, query);
+		Slice<Document> page = this.documents.list(reader, filter, pageable);
+		List<Integer> years = this.documents.years();
 		model.addAttribute("filter", filter);
-		model.addAttribute("page",
-				this.documents.list(reader, filter, pageable));
-		model.addAttribute("years", this.documents.years());
+		model.addAttribute("page", page);
+		model.addAttribute("years", years);
 		model.addAttribute("types", DocumentType.values());
 		model.addAttribute("bodies", OwningBody.values());
 		model.addAttribute("statuses", DocumentStatus.values());
+		List<Long> rows = new ArrayList<>();
+		for (Document document : page) {
+			rows.add(document.getId());
+			rows.add(document.getVersion());
+		}
+		model.addAttribute("listHtml", this.rendered.html(
+				new ListKey(filter, years, page.getNumber(), page.getSize(), page.hasNext(), rows),
+				"documents/rows :: list", model.asMap(), request, response));
 		return "documents/list";
+	}
+
+	/**
+	 * What the filters and a page of the list show: the filters, the years there are, the page,
+	 * and each document on it at its version (which every change to the document raises).
+	 */
+	private record ListKey(Filter filter, List<Integer> years, int page, int size, boolean more, List<Long> rows) {
 	}
 
 	@GetMapping("/new")
@@ -130,9 +158,16 @@ class DocumentController {
 	 * The document with one page of one part of its discussion ({@code on}: {@code all}, {@code general},
 	 * {@code earlier} or a block's anchor). The reader's mark moves to this version only if it was behind.
 	 */
+	/**
+	 * The document page. Its text with the counts per block, and the page of the discussion, are
+	 * the same for many readers: each is rendered once per key (see {@link DocumentPage.Shared})
+	 * and the page puts the HTML in, or, for a reader whose own comments are on it, the
+	 * discussion is rendered for them alone.
+	 */
 	@GetMapping("/{id}")
 	String show(Reader reader, @PathVariable long id, @RequestParam(required = false) String on,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		DocumentPage view = this.documents.page(reader, id, on, page);
 		this.documents.markRead(reader, view);
 		model.addAttribute("view", view);
@@ -140,6 +175,13 @@ class DocumentController {
 			model.addAttribute("commentForm", new NewComment());
 		}
 		model.addAttribute("now", this.clock.instant());
+		Map<String, Object> parts = model.asMap();
+		model.addAttribute("textHtml",
+				this.rendered.html(view.shared().text(), "documents/discussion :: text", parts, request, response));
+		if (view.shared().threads() != null) {
+			model.addAttribute("threadsHtml", this.rendered.html(view.shared().threads(),
+					"documents/discussion :: threads", parts, request, response));
+		}
 		return "documents/detail";
 	}
 
@@ -223,7 +265,7 @@ class DocumentController {
 	@PostMapping("/{id}/comments")
 	String comment(Reader reader, @PathVariable long id,
 			@Valid @ModelAttribute("commentForm") NewComment form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				long commentId = this.discussion.comment(reader, id, form);
@@ -236,7 +278,7 @@ class DocumentController {
 		}
 		model.addAttribute("keepCommentForm", true);
 		// The whole discussion, not the passage named in the form: that name may be what was wrong.
-		return show(reader, id, null, 0, model);
+		return show(reader, id, null, 0, model, request, response);
 	}
 
 	/** A comment's own address, for links in notifications and search: the page of the discussion that shows it. */

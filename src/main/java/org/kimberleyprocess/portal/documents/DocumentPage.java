@@ -22,7 +22,7 @@ import org.kimberleyprocess.portal.shared.NotFoundException;
 public record DocumentPage(Document document, DocumentVersion current, VersionText text, List<DocumentBlock> blocks,
 		List<VersionSummary> versions, Discussion discussion, List<Suggestion> decidedSuggestions,
 		Integer lastRead, Integer changedSince, Permissions can, List<OrganisationRef> coEditors, List<OrganisationRef> sharedWith,
-		List<OrganisationRef> guests, String workingGroup) {
+		List<OrganisationRef> guests, String workingGroup, Shared shared) {
 
 	public boolean isShared(long organisationId) {
 		return this.sharedWith.stream().anyMatch((ref) -> ref.id() == organisationId);
@@ -35,6 +35,23 @@ public record DocumentPage(Document document, DocumentVersion current, VersionTe
 
 	static String key(String anchor) {
 		return anchor == null ? "" : anchor;
+	}
+
+	/**
+	 * What the parts of the page that readers share depend on (see {@code RenderedParts}): the
+	 * text with its counts, and the page of the discussion, which is shared only by readers with
+	 * the same rights who wrote none of the comments on it (the author's own comments carry
+	 * their edit and delete actions); {@code threads} is null when the reader wrote one.
+	 */
+	public record Shared(TextKey text, ThreadsKey threads) {
+	}
+
+	/** The text with each block's counts, which show only to readers who see the discussion. */
+	record TextKey(long document, long revision, int version, boolean counted) {
+	}
+
+	/** A page of the discussion as shown to readers with these rights. */
+	record ThreadsKey(DocumentReading.DiscussionKey discussion, Permissions can) {
 	}
 
 	/** Which part of the discussion a page shows. */
@@ -135,6 +152,13 @@ public record DocumentPage(Document document, DocumentVersion current, VersionTe
 
 		public long openSuggestionCount() {
 			return this.counts.values().stream().mapToLong(Count::openSuggestions).sum();
+		}
+
+		/** Whether the account wrote one of the comments shown, or one of the replies to them. */
+		boolean shows(long accountId) {
+			return this.threads.stream()
+				.anyMatch((thread) -> thread.comment().getAuthorId() == accountId
+						|| thread.replies().stream().anyMatch((reply) -> reply.getAuthorId() == accountId));
 		}
 
 		public long generalThreads() {

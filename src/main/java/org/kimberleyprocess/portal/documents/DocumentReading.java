@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.PageRequest;
@@ -61,6 +64,15 @@ public class DocumentReading {
 	private final SearchMatches matches;
 
 	private final Map<String, Long> groupIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * Pages of discussions as read, by document, revision of its discussion, current version,
+	 * part and page: what a page shows of a discussion is the same for every reader who sees it,
+	 * and the revision, read with the document, changes with every change to the discussion.
+	 */
+	private final Cache<DiscussionKey, DocumentPage.Discussion> discussions = Caffeine.newBuilder()
+		.maximumSize(2_000)
+		.build();
 
 	DocumentReading(DocumentRepository documents, DocumentVersionRepository versions, CommentRepository comments,
 			SuggestionRepository suggestions, DocumentPolicy policy, DirectoryQueries directory, JdbcTemplate jdbc,
@@ -249,19 +261,25 @@ public class DocumentReading {
 		Integer lastRead = reader.isSignedIn() ? lastRead(reader, id) : null;
 		boolean discussion = this.policy.seesDiscussion(reader);
 		Scope scope = Scope.of(on, text.anchors());
-		DocumentPage.Discussion shown = discussion ? discussion(id, scope, text, pageNumber)
-				: DocumentPage.Discussion.none(scope);
+		DocumentPage.Discussion shown = !discussion ? DocumentPage.Discussion.none(scope)
+				: this.discussions.get(new DiscussionKey(id, document.getDiscussionRevision(), current.getNumber(),
+						scope, pageNumber), (key) -> discussion(id, scope, text, pageNumber));
 		Permissions can = permissions(reader, document);
 		boolean named = can.moderate() || !document.getEditorOrganisations().isEmpty()
 				|| !document.getSharedWith().isEmpty();
 		Map<Long, OrganisationRef> organisations = !named ? Map.of()
 				: this.directory.organisations().stream().collect(Collectors.toMap(OrganisationRef::id, (ref) -> ref));
+		DiscussionKey read = new DiscussionKey(id, document.getDiscussionRevision(), current.getNumber(), scope,
+				shown.threads().getNumber());
+		DocumentPage.Shared shared = new DocumentPage.Shared(new DocumentPage.TextKey(id, document.getDiscussionRevision(),
+				current.getNumber(), discussion),
+				discussion && !shown.shows(reader.accountId()) ? new DocumentPage.ThreadsKey(read, can) : null);
 		return new DocumentPage(document, current, text.cut(), text.blocks(), this.versions.findSummaries(id), shown,
 				discussion ? this.suggestions.findDecided(id, PageRequest.of(0, 20)) : List.of(),
 				lastRead, lastRead != null && lastRead < document.getCurrentVersion() ? lastRead : null, can,
 				document.getEditorOrganisations().stream().map(organisations::get).filter(Objects::nonNull).toList(),
 				document.getSharedWith().stream().map(organisations::get).filter(Objects::nonNull).toList(),
-				guestOrganisations(organisations), workingGroupCode(document));
+				guestOrganisations(organisations), workingGroupCode(document), shared);
 	}
 
 	/**
@@ -453,6 +471,10 @@ public class DocumentReading {
 		return new Permissions(this.policy.canEdit(reader, document) && document.getStatus().isRevisable(),
 				this.policy.canManage(reader, document), this.policy.canComment(reader, document),
 				this.policy.canModerate(reader));
+	}
+
+	/** One page of one part of a document's discussion, as it stood at a revision of it. */
+	record DiscussionKey(long document, long revision, int version, Scope scope, int page) {
 	}
 
 	public record Filter(DocumentType type, OwningBody body, Integer year, DocumentStatus status, String query) {

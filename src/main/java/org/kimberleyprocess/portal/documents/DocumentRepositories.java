@@ -10,12 +10,21 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 import jakarta.persistence.LockModeType;
 
 interface DocumentRepository extends JpaRepository<Document, Long> {
+
+	/**
+	 * Raises the revision of the document's discussion, in the transaction that changes it, so
+	 * that what any node keeps of the old discussion is no longer used once it commits.
+	 */
+	@Modifying
+	@Query(value = "UPDATE document SET discussion_revision = discussion_revision + 1 WHERE id = :id", nativeQuery = true)
+	void discussionChanged(@Param("id") long id);
 
 	@EntityGraph(attributePaths = { "editorOrganisations", "sharedWith" })
 	@Query("select d from Document d where d.id = :id and " + DocumentPolicy.VISIBLE)

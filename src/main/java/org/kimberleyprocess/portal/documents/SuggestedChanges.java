@@ -69,7 +69,9 @@ public class SuggestedChanges {
 		}
 		Suggestion suggestion = new Suggestion(id, current.getNumber(), block.getAnchor(), block.getSource(), proposed,
 				form.getExplanation().strip(), Author.of(reader), this.clock.instant());
-		return this.suggestions.save(suggestion).getId();
+		long suggestionId = this.suggestions.save(suggestion).getId();
+		this.documents.discussionChanged(id);
+		return suggestionId;
 	}
 
 	/** Applies the proposed text to the current version as a new version crediting the proposer. */
@@ -94,6 +96,7 @@ public class SuggestedChanges {
 				this.clock.instant());
 		this.versions.save(next);
 		suggestion.accept(reader.name(), next.getNumber(), this.clock.instant());
+		this.documents.discussionChanged(id);
 		this.events.publishEvent(
 				new DocumentEvents.SuggestionAccepted(id, suggestion.getProposerId(), next.getNumber(), reader.name()));
 		return next.getNumber();
@@ -109,6 +112,7 @@ public class SuggestedChanges {
 			throw new InvalidInputException(null, "suggestion.alreadyDecided");
 		}
 		suggestion.decline(reader.name(), reason.strip(), this.clock.instant());
+		this.documents.discussionChanged(id);
 	}
 
 	private void requireEditor(Reader reader, Document document) {

@@ -163,6 +163,8 @@ public class DataGenerator {
 		comments.writeOn(finalCommunique, addedOnFinalCommunique, this::inTransaction);
 		comments.write(documents.docs, scale.comments() - existingComments - addedOnFinalCommunique,
 				this::inTransaction);
+		// As the portal's own writes do, so that no node keeps a discussion read before.
+		this.jdbc.update("UPDATE document SET discussion_revision = discussion_revision + 1");
 		log.info("Comments written: {}", comments.written);
 
 		this.auditImport.append(trail.inOrder());

@@ -311,6 +311,64 @@ class DocumentEditingTest {
 		addComments(id, 490);
 		long fiveHundred = statementsFor(id, chair);
 		assertThat(fiveHundred).isEqualTo(ten).isLessThanOrEqualTo(20);
+		// Once read, the page of the discussion is kept until its revision changes: the next
+		// visit reads the document and what is the reader's own, not the comments again.
+		this.mvc.perform(get("/documents/{id}", id).session(chair)).andExpect(status().isOk());
+		SqlStatementCounter.reset();
+		this.mvc.perform(get("/documents/{id}", id).session(chair)).andExpect(status().isOk());
+		assertThat(SqlStatementCounter.count()).isLessThanOrEqualTo(fiveHundred - 3);
+	}
+
+	@Test
+	void aDiscussionRenderedOnceForReadersWithTheSameRightsKeepsEachReadersTokenLanguageAndActions() throws Exception {
+		MockHttpSession chair = SignIn.as(this.mvc, "chair");
+		long id = create(chair, "Shared discussion test", "A paragraph.\n");
+		circulate(chair, id);
+		long observed = comment(SignIn.as(this.mvc, "wdc"), id, "The observers' view.");
+		String delete = "/documents/" + id + "/comments/" + observed + "/delete";
+		String hide = "/documents/" + id + "/comments/" + observed + "/hide";
+		MockHttpSession botswana = SignIn.as(this.mvc, "hod-bw");
+		MockHttpSession australia = SignIn.as(this.mvc, "hod-au");
+		String first = page(botswana, id);
+		String second = page(australia, id);
+		assertThat(second).contains("The observers&#39; view.").doesNotContain(delete).doesNotContain(hide);
+		// Each reader's reply form carries their own anti-forgery token, which the portal accepts.
+		String botswanaToken = replyToken(first, observed);
+		String australiaToken = replyToken(second, observed);
+		assertThat(australiaToken).isNotEqualTo(botswanaToken);
+		this.mvc.perform(post("/documents/{id}/comments", id).session(australia)
+			.param("_csrf", australiaToken)
+			.param("parentId", Long.toString(observed))
+			.param("text", "A reply with a token of my own."))
+			.andExpect(redirectedUrlPattern("/documents/" + id + "?on=*#comment-*"));
+		// The author sees their own actions, the Chair's office its moderation; neither leaks to the others.
+		assertThat(page(SignIn.as(this.mvc, "wdc"), id)).contains(delete).doesNotContain(hide);
+		assertThat(page(chair, id)).contains(hide);
+		assertThat(page(botswana, id)).contains("A reply with a token of my own.").doesNotContain(delete).doesNotContain(hide);
+		assertThat(this.mvc.perform(get("/documents/{id}", id).session(botswana).cookie(new jakarta.servlet.http.Cookie("kp-lang", "fr")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Commentaires et propositions de modification");
+		// A comment written through another node reaches this one's next page at once.
+		addComments(id, 1);
+		assertThat(page(botswana, id)).contains("<p>Comment 1</p>");
+	}
+
+	private String page(MockHttpSession session, long id) throws Exception {
+		return this.mvc.perform(get("/documents/{id}", id).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static String replyToken(String page, long commentId) {
+		java.util.regex.Matcher form = java.util.regex.Pattern
+			.compile("name=\"_csrf\" value=\"([^\"]+)\"[^<]*/?>\\s*<input type=\"hidden\" name=\"parentId\" value=\""
+					+ commentId + "\"")
+			.matcher(page);
+		assertThat(form.find()).as("a reply form to comment %d", commentId).isTrue();
+		return form.group(1);
 	}
 
 	@Test
@@ -351,6 +409,7 @@ class DocumentEditingTest {
 				SELECT ?, 1, NULL, a.id, a.full_name, 'Botswana', 'Botswana', 'PARTICIPANT', CONCAT('Comment ', s.seq),
 				  CONCAT('<p>Comment ', s.seq, '</p>'), NOW(6)
 				FROM account a CROSS JOIN seq_1_to_%d s WHERE a.username = 'hod-bw'""".formatted(count), id);
+		this.jdbc.update("UPDATE document SET discussion_revision = discussion_revision + 1 WHERE id = ?", id);
 	}
 
 	/**
@@ -359,6 +418,8 @@ class DocumentEditingTest {
 	 */
 	private long statementsFor(long id, MockHttpSession session) throws Exception {
 		this.mvc.perform(get("/documents/{id}", id).session(session)).andExpect(status().isOk());
+		// As if the discussion had just changed: the page reads it afresh.
+		this.jdbc.update("UPDATE document SET discussion_revision = discussion_revision + 1 WHERE id = ?", id);
 		SqlStatementCounter.reset();
 		this.mvc.perform(get("/documents/{id}", id).session(session)).andExpect(status().isOk());
 		return SqlStatementCounter.count();

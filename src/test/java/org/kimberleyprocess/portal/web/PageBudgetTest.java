@@ -190,6 +190,7 @@ class PageBudgetTest {
 				FROM document_comment c CROSS JOIN seq_1_to_2 s
 				WHERE c.document_id = ? AND c.parent_id IS NULL
 				  AND NOT EXISTS (SELECT 1 FROM document_comment r WHERE r.parent_id = c.id)""", id);
+		this.jdbc.update("UPDATE document SET discussion_revision = discussion_revision + 1 WHERE id = ?", id);
 	}
 
 	/** Documents every delegate may read, older than the demo's so the demo's lists keep their first pages. */
