@@ -3,6 +3,9 @@ package org.kimberleyprocess.portal.search;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.SliceImpl;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.search.SearchService.Hit;
 import org.kimberleyprocess.portal.search.SearchService.Type;
+import org.kimberleyprocess.portal.shared.RenderedParts;
 
 /** {@code /search}: one box over everything, open to anyone (signed out, what is public). */
 @Controller
@@ -27,8 +31,11 @@ class SearchController {
 
 	private final SearchService search;
 
-	SearchController(SearchService search) {
+	private final RenderedParts rendered;
+
+	SearchController(SearchService search, RenderedParts rendered) {
 		this.search = search;
+		this.rendered = rendered;
 	}
 
 	@GetMapping("/search")
@@ -36,7 +43,7 @@ class SearchController {
 			@RequestParam(required = false) Type type,
 			@PageableDefault(size = PAGE_SIZE) Pageable pageable,
 			Locale locale,
-			Model model) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		String query = (q == null) ? "" : q.strip();
 		if (query.length() > 200) {
 			query = query.substring(0, 200);
@@ -60,7 +67,23 @@ class SearchController {
 		model.addAttribute("from", number * size + 1);
 		model.addAttribute("to", number * size + shown.size());
 		model.addAttribute("page", new SliceImpl<>(shown, PageRequest.of(number, size), more));
+		List<Shown> key = shown.stream()
+			.map((hit) -> new Shown(hit.type(), hit.path(), hit.title(), hit.date(),
+					hit.text() == null ? 0 : hit.text().hashCode()))
+			.toList();
+		model.addAttribute("resultsHtml", this.rendered.html(new Results(query, type, number, size, more, key),
+				"search/hits :: results", model.asMap(), request, response));
 		return "search/results";
+	}
+
+	/**
+	 * A page of results as rendered: the words, the type, the page and each hit shown, by what
+	 * it links to, its title, date and a hash of its text (the extract is cut from it).
+	 */
+	private record Results(String query, Type type, int page, int size, boolean more, List<Shown> hits) {
+	}
+
+	private record Shown(Type type, String path, String title, java.time.Instant date, int text) {
 	}
 
 }
