@@ -36,6 +36,8 @@ import org.kimberleyprocess.portal.directory.AccountDirectory;
 import org.kimberleyprocess.portal.directory.Reader;
 import org.kimberleyprocess.portal.directory.Readers;
 import org.kimberleyprocess.portal.documents.Confidentiality;
+import org.kimberleyprocess.portal.documents.Discussion;
+import org.kimberleyprocess.portal.documents.DocumentForms.NewComment;
 import org.kimberleyprocess.portal.documents.DocumentForms.NewDocument;
 import org.kimberleyprocess.portal.documents.DocumentForms.Revision;
 import org.kimberleyprocess.portal.documents.DocumentLifecycle;
@@ -141,6 +143,12 @@ class TwoNodesTest {
 		String page = browser.get("/documents/" + id).body();
 		assertThat(page).contains("Paragraph as revised on the other node.")
 			.doesNotContain("Paragraph as first written.");
+
+		// The discussion node 2 has rendered and kept is not shown again once node 1 adds to it.
+		NewComment comment = new NewComment();
+		comment.setText("Said on the first node.");
+		this.node1.getBean(Discussion.class).comment(reader(this.node1, "hod-au"), id, comment);
+		assertThat(browser.get("/documents/" + id).body()).contains("Said on the first node.");
 	}
 
 	@Test
