@@ -70,9 +70,18 @@ public class DocumentReading {
 	 * part and page: what a page shows of a discussion is the same for every reader who sees it,
 	 * and the revision, read with the document, changes with every change to the discussion.
 	 */
-	private final Cache<DiscussionKey, DocumentPage.Discussion> discussions = Caffeine.newBuilder()
-		.maximumSize(2_000)
+	private final Cache<DiscussionKey, Talk> discussions = Caffeine.newBuilder().maximumSize(2_000).build();
+
+	/**
+	 * Each document's versions as its page shows them: a version never changes once saved, and
+	 * the list of versions changes only with a new one, which moves the current version number.
+	 */
+	private final Cache<Current, DocumentVersion> currentVersions = Caffeine.newBuilder()
+		.maximumWeight(32L * 1024 * 1024)
+		.weigher((Current key, DocumentVersion version) -> 2 * (version.getMarkdown().length() + version.getHtml().length()) + 512)
 		.build();
+
+	private final Cache<Current, List<VersionSummary>> versionLists = Caffeine.newBuilder().maximumSize(5_000).build();
 
 	DocumentReading(DocumentRepository documents, DocumentVersionRepository versions, CommentRepository comments,
 			SuggestionRepository suggestions, DocumentPolicy policy, DirectoryQueries directory, JdbcTemplate jdbc,
@@ -256,14 +265,17 @@ public class DocumentReading {
 	 */
 	public DocumentPage page(Reader reader, long id, String on, int pageNumber) {
 		Document document = visible(reader, id);
-		DocumentVersion current = current(document);
+		Current at = new Current(id, document.getCurrentVersion());
+		DocumentVersion current = this.currentVersions.get(at, (key) -> current(document));
 		StoredText text = text(current);
 		Integer lastRead = reader.isSignedIn() ? lastRead(reader, id) : null;
 		boolean discussion = this.policy.seesDiscussion(reader);
 		Scope scope = Scope.of(on, text.anchors());
-		DocumentPage.Discussion shown = !discussion ? DocumentPage.Discussion.none(scope)
+		Talk talk = !discussion ? new Talk(DocumentPage.Discussion.none(scope), List.of())
 				: this.discussions.get(new DiscussionKey(id, document.getDiscussionRevision(), current.getNumber(),
-						scope, pageNumber), (key) -> discussion(id, scope, text, pageNumber));
+						scope, pageNumber), (key) -> new Talk(discussion(id, scope, text, pageNumber),
+								this.suggestions.findDecided(id, PageRequest.of(0, 20))));
+		DocumentPage.Discussion shown = talk.discussion();
 		Permissions can = permissions(reader, document);
 		boolean named = can.moderate() || !document.getEditorOrganisations().isEmpty()
 				|| !document.getSharedWith().isEmpty();
@@ -274,8 +286,8 @@ public class DocumentReading {
 		DocumentPage.Shared shared = new DocumentPage.Shared(new DocumentPage.TextKey(id, document.getDiscussionRevision(),
 				current.getNumber(), discussion),
 				discussion && !shown.shows(reader.accountId()) ? new DocumentPage.ThreadsKey(read, can) : null);
-		return new DocumentPage(document, current, text.cut(), text.blocks(), this.versions.findSummaries(id), shown,
-				discussion ? this.suggestions.findDecided(id, PageRequest.of(0, 20)) : List.of(),
+		return new DocumentPage(document, current, text.cut(), text.blocks(),
+				this.versionLists.get(at, (key) -> this.versions.findSummaries(id)), shown, talk.decided(),
 				lastRead, lastRead != null && lastRead < document.getCurrentVersion() ? lastRead : null, can,
 				document.getEditorOrganisations().stream().map(organisations::get).filter(Objects::nonNull).toList(),
 				document.getSharedWith().stream().map(organisations::get).filter(Objects::nonNull).toList(),
@@ -475,6 +487,14 @@ public class DocumentReading {
 
 	/** One page of one part of a document's discussion, as it stood at a revision of it. */
 	record DiscussionKey(long document, long revision, int version, Scope scope, int page) {
+	}
+
+	/** A page of a discussion and the latest decided suggestions, as read at one revision. */
+	private record Talk(DocumentPage.Discussion discussion, List<Suggestion> decided) {
+	}
+
+	/** A document at its current version. */
+	private record Current(long document, int version) {
 	}
 
 	public record Filter(DocumentType type, OwningBody body, Integer year, DocumentStatus status, String query) {
