@@ -92,7 +92,7 @@ class ConsensusController {
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("positions", Position.values());
 		if (page.current() != null) {
-			model.addAttribute("matrixHtml", this.rendered.html(page.matrixKey((String) model.getAttribute("show")),
+			model.addAttribute("matrixHtml", this.rendered.part(page.matrixKey((String) model.getAttribute("show")),
 					"consensus/matrix :: matrix", model.asMap(), request, response));
 		}
 		return "consensus/rounds";

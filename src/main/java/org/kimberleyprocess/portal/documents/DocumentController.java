@@ -104,7 +104,7 @@ class DocumentController {
 			rows.add(document.getId());
 			rows.add(document.getVersion());
 		}
-		model.addAttribute("listHtml", this.rendered.html(
+		model.addAttribute("listHtml", this.rendered.part(
 				new ListKey(filter, years, page.getNumber(), page.getSize(), page.hasNext(), rows),
 				"documents/rows :: list", model.asMap(), request, response));
 		return "documents/list";
@@ -177,9 +177,9 @@ class DocumentController {
 		model.addAttribute("now", this.clock.instant());
 		Map<String, Object> parts = model.asMap();
 		model.addAttribute("textHtml",
-				this.rendered.html(view.shared().text(), "documents/discussion :: text", parts, request, response));
+				this.rendered.part(view.shared().text(), "documents/discussion :: text", parts, request, response));
 		if (view.shared().threads() != null) {
-			model.addAttribute("threadsHtml", this.rendered.html(view.shared().threads(),
+			model.addAttribute("threadsHtml", this.rendered.part(view.shared().threads(),
 					"documents/discussion :: threads", parts, request, response));
 		}
 		return "documents/detail";

@@ -71,7 +71,7 @@ class SearchController {
 			.map((hit) -> new Shown(hit.type(), hit.path(), hit.title(), hit.date(),
 					hit.text() == null ? 0 : hit.text().hashCode()))
 			.toList();
-		model.addAttribute("resultsHtml", this.rendered.html(new Results(query, type, number, size, more, key),
+		model.addAttribute("resultsHtml", this.rendered.part(new Results(query, type, number, size, more, key),
 				"search/hits :: results", model.asMap(), request, response));
 		return "search/results";
 	}

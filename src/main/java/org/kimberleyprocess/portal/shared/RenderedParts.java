@@ -54,12 +54,30 @@ public class RenderedParts {
 	 * The HTML of the fragment ({@code "template :: fragment"}) for this key in the request's
 	 * language, rendered with the model when this node has not kept it.
 	 */
-	public String html(Object key, String fragment, Map<String, ?> model, HttpServletRequest request,
+	public Part part(Object key, String fragment, Map<String, ?> model, HttpServletRequest request,
 			HttpServletResponse response) {
 		Locale locale = LocaleContextHolder.getLocale();
 		String kept = this.parts.get(new Key(fragment, key, locale),
 				(missing) -> withoutToken(render(fragment, model, locale, request, response), request));
-		return withToken(kept, request);
+		return new Part(withToken(kept, request));
+	}
+
+	/**
+	 * A fragment as Thymeleaf rendered it, every value in it escaped; a page puts it in with
+	 * {@code kp:part} (see {@link RenderedPartDialect}), which takes nothing else.
+	 */
+	public static final class Part {
+
+		private final String html;
+
+		private Part(String html) {
+			this.html = html;
+		}
+
+		String html() {
+			return this.html;
+		}
+
 	}
 
 	private String render(String fragment, Map<String, ?> model, Locale locale, HttpServletRequest request,
